@@ -88,6 +88,8 @@ export interface CallExpr extends ExprBase {
   isNew?: boolean;
   /** Span of the argument list including parentheses. */
   argsSpan: Span;
+  /** JS tagged template `sql\`...${x}\``: one FmtExpr argument; libraries bind the values. */
+  taggedTemplate?: boolean;
 }
 /** list, tuple, set, array literal; comprehensions and generators (element expr as single item). */
 export interface ListExpr extends ExprBase {
