@@ -1,0 +1,46 @@
+// Reads the semgrep-style annotations of the fixtures under test/fixtures: a comment line
+// `# ruleid: a, b` / `// ok: a` says which findings the next non-annotation line must (not) carry.
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+
+export const FIXTURES = resolve(__dirname, '..', 'fixtures');
+const SOURCE_EXT = new Set(['.py', '.pyi', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+const ANNOTATION = /^\s*(?:#|\/\/|\{?\/\*)\s*(ruleid|ok):\s*([^*}]+?)\s*(?:\*\/\}?)?\s*$/;
+
+export interface Annotation {
+  kind: 'ruleid' | 'ok';
+  ruleId: string;
+  /** 1-based line of the comment. */
+  commentLine: number;
+  /** 1-based line it applies to (next non-annotation line), or undefined at end of file. */
+  line: number | undefined;
+}
+
+export function fixtureFiles(dir: string = FIXTURES): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...fixtureFiles(p));
+    else if (SOURCE_EXT.has(extname(e.name))) out.push(p);
+  }
+  return out.sort();
+}
+
+export function annotations(text: string): Annotation[] {
+  const lines = text.split(/\r?\n/);
+  const out: Annotation[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = ANNOTATION.exec(lines[i]);
+    if (!m) continue;
+    let target = i + 1;
+    while (target < lines.length && ANNOTATION.test(lines[target])) target++;
+    for (const id of m[2].split(',').map((s) => s.trim()).filter(Boolean)) {
+      out.push({ kind: m[1] as 'ruleid' | 'ok', ruleId: id, commentLine: i + 1, line: target < lines.length ? target + 1 : undefined });
+    }
+  }
+  return out;
+}
+
+export function fileAnnotations(file: string): Annotation[] {
+  return annotations(readFileSync(file, 'utf8'));
+}

@@ -1,0 +1,63 @@
+// Walks every annotated fixture under test/fixtures and checks the engine's findings against the
+// annotations exactly: each `ruleid` line carries its finding, each `ok` line does not, and no
+// finding appears anywhere that is not annotated.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { createEngine, type Engine } from '../../server/src/engine';
+import { RULE_IDS } from '../../server/src/rules/types';
+import { FIXTURES, annotations, fixtureFiles } from './annotations';
+
+const KNOWN = new Set<string>(RULE_IDS);
+
+/** `L12 net/unscoped-request  | resp = requests.get(url)`: one line per expected or actual finding. */
+function row(lines: string[], line: number, ruleId: string): string {
+  return `L${line} ${ruleId.padEnd(40)}| ${(lines[line - 1] ?? '').trim()}`;
+}
+
+describe('annotated fixtures', function () {
+  let engine: Engine;
+  before(async function () {
+    engine = await createEngine({ roots: [FIXTURES] });
+  });
+
+  const files = fixtureFiles();
+  it('there are fixtures to walk', function () {
+    assert.ok(files.length > 0, `no fixtures under ${FIXTURES}`);
+  });
+
+  for (const file of files) {
+    const name = relative(FIXTURES, file);
+    it(name, function () {
+      const text = readFileSync(file, 'utf8');
+      const lines = text.split(/\r?\n/);
+      const notes = annotations(text);
+
+      const problems: string[] = [];
+      for (const n of notes) {
+        if (!KNOWN.has(n.ruleId)) problems.push(`L${n.commentLine}: unknown rule id '${n.ruleId}'`);
+        if (n.line === undefined) problems.push(`L${n.commentLine}: annotation with no line after it`);
+      }
+      const expected = notes.filter((n) => n.kind === 'ruleid' && n.line !== undefined);
+      for (const n of notes.filter((a) => a.kind === 'ok')) {
+        if (expected.some((e) => e.line === n.line && e.ruleId === n.ruleId)) problems.push(`L${n.commentLine}: both ruleid and ok for ${n.ruleId}`);
+      }
+      assert.deepEqual(problems, [], `fixture annotations are inconsistent in ${name}`);
+
+      const result = engine.analyzeFile(file);
+      assert.equal(result.skipped, undefined, `fixture was skipped: ${result.skipped}`);
+      const actual = result.findings
+        .filter((f) => !f.suppressed)
+        .map((f) => row(lines, f.span.start.line + 1, f.ruleId))
+        .sort();
+      const want = expected.map((n) => row(lines, n.line!, n.ruleId)).sort();
+      const forbidden = new Set(notes.filter((n) => n.kind === 'ok').map((n) => row(lines, n.line!, n.ruleId)));
+      const hitsOk = actual.filter((r) => forbidden.has(r));
+      assert.deepEqual(
+        actual,
+        want,
+        `findings differ from the annotations in ${name}` + (hitsOk.length ? ` (on 'ok' lines: ${hitsOk.length})` : '') + ' (+ reported by the engine, - annotated)',
+      );
+    });
+  }
+});
