@@ -1,0 +1,34 @@
+// Machine-readable report: one JSON object. Paths are relative to `root` with forward slashes; spans keep
+// the engine's zero-based line/column, and each finding also carries 1-based `line` and `column`.
+import { relative, sep } from 'node:path';
+import type { Finding, FlowStep, ToolRef, ToolSummary } from '../model/findings';
+import { summarize, type ScanReport } from '../scan/scan';
+
+export const JSON_REPORT_VERSION = 1;
+
+export function formatJson(r: ScanReport, tool: { name: string; version: string }): string {
+  const rel = (p: string): string => relative(r.root, p).split(sep).join('/');
+  const toolRef = (t: ToolRef): ToolRef => ({ ...t, file: rel(t.file) });
+  const step = (s: FlowStep): FlowStep => ({ ...s, file: rel(s.file) });
+  const finding = (f: Finding) => ({
+    ...f,
+    file: rel(f.file),
+    line: f.span.start.line + 1,
+    column: f.span.start.col + 1,
+    tool: toolRef(f.tool),
+    flow: f.flow.map(step),
+  });
+  const summary = (t: ToolSummary): ToolSummary => ({ ...t, tool: toolRef(t.tool) });
+  const doc = {
+    version: JSON_REPORT_VERSION,
+    tool,
+    root: r.root,
+    files: r.files.map(rel),
+    findings: r.findings.map(finding),
+    tools: r.tools.map(summary),
+    skipped: r.skipped.map((s) => ({ ...s, file: rel(s.file) })),
+    decodedWithReplacement: r.replaced.map(rel),
+    summary: summarize(r),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

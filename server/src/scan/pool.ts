@@ -1,0 +1,140 @@
+// Runs the per-file analysis: in-process for --jobs 1, otherwise on worker threads, each with its own
+// engine, fed file paths one at a time as they free up. Outcomes reach the caller in the order of
+// `files` whatever order the workers finish in, so the output does not depend on --jobs.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { createEngine } from '../engine';
+import { analyzeOne, engineOptions, type FileOutcome, type ScanSettings } from './analyze';
+
+export type ToWorker = { id: number; file: string };
+export type ToMain = { type: 'ready' } | { type: 'fatal'; error: string } | { type: 'result'; id: number; outcome: FileOutcome };
+
+export interface PoolOptions extends ScanSettings {
+  jobs: number;
+  /** Called as each file finishes (in completion order), for progress display. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A file that takes longer than this is abandoned: its worker is replaced and the file reported as skipped. */
+const FILE_TIMEOUT_MS = 120_000;
+
+/** server/out/worker.js next to the bundle, or the built one when running from source. */
+function workerScript(): string | undefined {
+  for (const p of [join(__dirname, 'worker.js'), join(__dirname, '..', '..', 'out', 'worker.js')]) if (existsSync(p)) return p;
+  return undefined;
+}
+
+/** Analyses `files`, calling `onOutcome` once per file in the order of `files`. */
+export async function analyzeFiles(files: string[], opts: PoolOptions, onOutcome: (o: FileOutcome) => void): Promise<void> {
+  const settings: ScanSettings = { config: opts.config, roots: opts.roots, maxFileSize: opts.maxFileSize };
+  const script = workerScript();
+  if (opts.jobs <= 1 || files.length <= 1 || !script) {
+    const engine = await createEngine(engineOptions(settings));
+    files.forEach((file, i) => {
+      onOutcome(analyzeOne(engine, file, settings));
+      opts.onProgress?.(i + 1, files.length);
+    });
+    return;
+  }
+  await runWorkers(script, files, Math.min(opts.jobs, files.length), settings, opts, onOutcome);
+}
+
+function runWorkers(
+  script: string,
+  files: string[],
+  count: number,
+  settings: ScanSettings,
+  opts: PoolOptions,
+  onOutcome: (o: FileOutcome) => void,
+): Promise<void> {
+  return new Promise((resolvePool, rejectPool) => {
+    const results: (FileOutcome | undefined)[] = new Array(files.length);
+    let nextToSend = 0;
+    let nextToEmit = 0;
+    let done = 0;
+    let failed = false;
+    const live = new Set<Worker>();
+
+    const finish = (id: number, outcome: FileOutcome): void => {
+      if (results[id]) return;
+      results[id] = outcome;
+      done++;
+      opts.onProgress?.(done, files.length);
+      while (nextToEmit < files.length && results[nextToEmit]) {
+        onOutcome(results[nextToEmit] as FileOutcome);
+        results[nextToEmit] = undefined;
+        nextToEmit++;
+      }
+      if (done === files.length) {
+        for (const w of live) void w.terminate();
+        resolvePool();
+      }
+    };
+
+    const fail = (err: Error): void => {
+      if (failed) return;
+      failed = true;
+      for (const w of live) void w.terminate();
+      rejectPool(err);
+    };
+
+    const start = (): void => {
+      const worker = new Worker(script, { workerData: settings });
+      live.add(worker);
+      let ready = false;
+      let current: number | undefined;
+      let lastError: Error | undefined;
+      let timer: NodeJS.Timeout | undefined;
+
+      const feed = (): void => {
+        if (timer) clearTimeout(timer);
+        timer = undefined;
+        if (nextToSend >= files.length) {
+          current = undefined;
+          live.delete(worker);
+          void worker.terminate();
+          return;
+        }
+        current = nextToSend++;
+        const id = current;
+        timer = setTimeout(() => {
+          lastError = new Error(`analysis did not finish within ${FILE_TIMEOUT_MS / 1000} s`);
+          void worker.terminate();
+        }, FILE_TIMEOUT_MS);
+        worker.postMessage({ id, file: files[id] } satisfies ToWorker);
+      };
+
+      worker.on('message', (msg: ToMain) => {
+        if (msg.type === 'ready') {
+          ready = true;
+          feed();
+        } else if (msg.type === 'fatal') {
+          fail(new Error(`worker failed to start: ${msg.error}`));
+        } else if (msg.id === current) {
+          finish(msg.id, msg.outcome);
+          feed();
+        }
+      });
+      worker.on('error', (e) => {
+        lastError = e;
+      });
+      worker.on('exit', (code) => {
+        if (timer) clearTimeout(timer);
+        live.delete(worker);
+        if (failed || done === files.length) return;
+        if (!ready) {
+          fail(new Error(`worker failed to start: ${lastError?.message ?? `exit code ${code}`}`));
+          return;
+        }
+        if (current === undefined) return;
+        const file = files[current];
+        const detail = `worker crashed: ${lastError?.message ?? `exit code ${code}`}`;
+        finish(current, { file, findings: [], tools: [], skip: { file, reason: 'analysis-failed', detail } });
+        if (nextToSend < files.length) start();
+      });
+    };
+
+    for (let i = 0; i < count; i++) start();
+  });
+}
