@@ -1,0 +1,1547 @@
+// TypeScript / JavaScript front-end: lowers a tree-sitter-typescript or -tsx tree into the agent
+// model (model/ir.ts). Never throws: syntax errors are counted and whatever parsed is lowered.
+import type {
+  Arg,
+  ClassDef,
+  Comment,
+  Decorator,
+  DictEntry,
+  Expr,
+  FunctionDef,
+  ImportBinding,
+  Language,
+  Module,
+  Param,
+  Pos,
+  Span,
+  Stmt,
+  Target,
+} from '../model/ir';
+import type { Node } from './parser';
+
+/** Deeper syntax (10,000 nested parens, generated code) is flattened into one UnknownExpr. */
+const MAX_DEPTH = 500;
+/** Names kept from a flattened subtree, so taint still flows through it. */
+const MAX_FLATTENED = 2000;
+
+// ---------------------------------------------------------------- the syntax-tree copy
+
+/**
+ * A plain-object copy of the syntax tree, made in one cursor pass. Every read through the WASM
+ * bridge costs far more than a JS property access, so each node is read once and only what
+ * lowering needs is kept: positions for named nodes, the type alone for punctuation and keywords.
+ * Comments are taken out of the tree (they may sit between any two tokens).
+ */
+interface SNode {
+  type: string;
+  named: boolean;
+  /** Field id in the parent (0: none); only recorded for named nodes. */
+  field: number;
+  /** UTF-16 offsets into the source; -1 for tokens whose position is not needed. */
+  s: number;
+  e: number;
+  children: SNode[];
+}
+
+const NO_CHILDREN: SNode[] = [];
+
+const FIELD_NAMES = [
+  'name',
+  'value',
+  'body',
+  'parameters',
+  'parameter',
+  'pattern',
+  'type',
+  'left',
+  'right',
+  'condition',
+  'consequence',
+  'alternative',
+  'initializer',
+  'increment',
+  'function',
+  'arguments',
+  'constructor',
+  'object',
+  'property',
+  'index',
+  'key',
+  'handler',
+  'finalizer',
+  'label',
+  'source',
+  'alias',
+  'declaration',
+  'argument',
+] as const;
+type FieldName = (typeof FIELD_NAMES)[number];
+type Fields = Record<FieldName, number>;
+
+interface LangInfo {
+  types: string[];
+  named: boolean[];
+  fields: Fields;
+}
+
+type TSLanguage = Node['tree']['language'];
+const langInfos = new WeakMap<TSLanguage, LangInfo>();
+
+function langInfo(lang: TSLanguage): LangInfo {
+  let info = langInfos.get(lang);
+  if (info) return info;
+  const types: string[] = [];
+  const named: boolean[] = [];
+  for (let i = 0; i < lang.nodeTypeCount; i++) {
+    types.push(lang.nodeTypeForId(i) ?? '');
+    named.push(lang.nodeTypeIsNamed(i));
+  }
+  const fields = {} as Fields;
+  // -1 never matches: a field the grammar lacks finds no child.
+  for (const f of FIELD_NAMES) fields[f] = lang.fieldIdForName(f) ?? -1;
+  info = { types, named, fields };
+  langInfos.set(lang, info);
+  return info;
+}
+
+interface CopyResult {
+  root: SNode;
+  comments: SNode[];
+  errors: number[];
+}
+
+function copyTree(root: Node, info: LangInfo): CopyResult {
+  const comments: SNode[] = [];
+  const errors: number[] = [];
+  const checkErrors = root.hasError;
+  const cur = root.walk();
+  const top: SNode = { type: root.type, named: true, field: 0, s: root.startIndex, e: root.endIndex, children: NO_CHILDREN };
+  if (checkErrors && (root.isError || root.isMissing)) errors.push(top.s);
+  const stack: SNode[] = [];
+  let parent = top;
+  if (cur.gotoFirstChild()) {
+    for (;;) {
+      const t = cur.nodeTypeId;
+      // Type ids past the table (65535) are ERROR nodes.
+      const type = info.types[t] ?? 'ERROR';
+      const named = info.named[t] ?? true;
+      let node: SNode;
+      if (named) {
+        node = { type, named, field: cur.currentFieldId, s: cur.startIndex, e: cur.endIndex, children: NO_CHILDREN };
+      } else if (type === '=>' || type === 'function') {
+        const s = cur.startIndex;
+        node = { type, named, field: 0, s, e: s + type.length, children: NO_CHILDREN };
+      } else {
+        node = { type, named, field: 0, s: -1, e: -1, children: NO_CHILDREN };
+      }
+      if (checkErrors && (type === 'ERROR' || cur.nodeIsMissing)) errors.push(node.s >= 0 ? node.s : cur.startIndex);
+      if (type === 'comment' || type === 'html_comment') comments.push(node);
+      else if (parent.children === NO_CHILDREN) parent.children = [node];
+      else parent.children.push(node);
+      if (cur.gotoFirstChild()) {
+        stack.push(parent);
+        parent = node;
+        continue;
+      }
+      let more = true;
+      while (!cur.gotoNextSibling()) {
+        const up = stack.pop();
+        if (!up || !cur.gotoParent()) {
+          more = false;
+          break;
+        }
+        parent = up;
+      }
+      if (!more) break;
+    }
+  }
+  cur.delete();
+  return { root: top, comments, errors };
+}
+
+// ---------------------------------------------------------------- node classes
+
+const STATEMENTS = new Set([
+  'expression_statement',
+  'lexical_declaration',
+  'variable_declaration',
+  'if_statement',
+  'for_statement',
+  'for_in_statement',
+  'while_statement',
+  'do_statement',
+  'try_statement',
+  'switch_statement',
+  'return_statement',
+  'throw_statement',
+  'break_statement',
+  'continue_statement',
+  'labeled_statement',
+  'export_statement',
+  'import_statement',
+  'function_declaration',
+  'generator_function_declaration',
+  'class_declaration',
+  'abstract_class_declaration',
+  'statement_block',
+  'empty_statement',
+  'debugger_statement',
+  'with_statement',
+  'type_alias_declaration',
+  'interface_declaration',
+  'enum_declaration',
+  'ambient_declaration',
+  'function_signature',
+  'module',
+  'import_alias',
+  'hash_bang_line',
+]);
+
+const EXPRESSIONS = new Set([
+  'identifier',
+  'this',
+  'super',
+  'import',
+  'shorthand_property_identifier',
+  'private_property_identifier',
+  'number',
+  'string',
+  'template_string',
+  'regex',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'member_expression',
+  'subscript_expression',
+  'call_expression',
+  'new_expression',
+  'await_expression',
+  'parenthesized_expression',
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+  'type_assertion',
+  'instantiation_expression',
+  'binary_expression',
+  'unary_expression',
+  'update_expression',
+  'ternary_expression',
+  'array',
+  'object',
+  'arrow_function',
+  'function_expression',
+  'function',
+  'generator_function',
+  'class',
+  'assignment_expression',
+  'augmented_assignment_expression',
+  'sequence_expression',
+  'spread_element',
+  'yield_expression',
+  'meta_property',
+  'internal_module',
+  'jsx_element',
+  'jsx_self_closing_element',
+  'jsx_expression',
+]);
+
+/** Type-level syntax: no runtime values, never lowered. */
+function isTypeNode(type: string): boolean {
+  return (
+    type === 'type_annotation' ||
+    type === 'type_arguments' ||
+    type === 'type_parameters' ||
+    type === 'type_identifier' ||
+    type === 'predefined_type' ||
+    type === 'implements_clause' ||
+    type === 'asserts_annotation' ||
+    type === 'type_predicate_annotation' ||
+    type === 'omitting_type_annotation' ||
+    type === 'opting_type_annotation' ||
+    type === 'adding_type_annotation' ||
+    type.endsWith('_type')
+  );
+}
+
+const COMPARE_OPS = new Set(['==', '===', '!=', '!==', '<', '>', '<=', '>=', 'in', 'instanceof']);
+
+// ---------------------------------------------------------------- string helpers
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
+
+/** The value of one escape sequence as written (`\n`, `\x41`, `\u{1F600}`, `\<newline>`). */
+function unescapeOne(esc: string): string {
+  const c = esc[1];
+  if (c === undefined) return '';
+  if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') return '';
+  if (c in SIMPLE_ESCAPES && !(c === '0' && esc.length > 2)) return SIMPLE_ESCAPES[c];
+  if (c === 'x' || c === 'u') {
+    const hex = esc[2] === '{' ? esc.slice(3, -1) : esc.slice(2);
+    const code = parseInt(hex, 16);
+    if (Number.isFinite(code) && code <= 0x10ffff) return String.fromCodePoint(code);
+    return esc;
+  }
+  return esc.slice(1);
+}
+
+function parseNumber(text: string): number {
+  let t = text.replace(/_/g, '');
+  if (t.endsWith('n')) t = t.slice(0, -1);
+  if (/^0[0-7]+$/.test(t)) return parseInt(t, 8);
+  return Number(t);
+}
+
+// ---------------------------------------------------------------- lowering
+
+interface NameHint {
+  name: string;
+  span?: Span;
+}
+
+type Field = { name: string; value?: Expr; span: Span };
+
+class TsLowerer {
+  readonly functions = new Map<string, FunctionDef>();
+  readonly classes: ClassDef[] = [];
+  readonly imports: ImportBinding[] = [];
+  /** Statements an expression produced (nested assignments, class expressions, sequence heads):
+   * they are emitted before the statement being lowered. */
+  private pre: Stmt[] = [];
+  private fnStack: string[] = [];
+  private depth = 0;
+  private unit?: string;
+  private readonly lineStarts: number[];
+
+  constructor(
+    private readonly src: string,
+    /** Offset of src[0] in the document: the program node starts at its first token. */
+    private readonly base: number,
+    private readonly firstRow: number,
+    firstCol: number,
+    private readonly F: Fields,
+  ) {
+    const starts = [base - firstCol];
+    // LSP line breaks: \n, \r\n and a lone \r.
+    for (let i = 0; i < src.length; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === 10) starts.push(base + i + 1);
+      else if (ch === 13) {
+        if (src.charCodeAt(i + 1) === 10) i++;
+        starts.push(base + i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  // ------------------------------------------------------------ positions and text
+
+  private lineIndex(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  pos(offset: number): Pos {
+    const k = this.lineIndex(offset);
+    return { line: this.firstRow + k, col: offset - this.lineStarts[k] };
+  }
+
+  span(n: SNode): Span {
+    return { start: this.pos(n.s), end: this.pos(n.e) };
+  }
+
+  private spanOf(s: number, e: number): Span {
+    return { start: this.pos(s), end: this.pos(e) };
+  }
+
+  text(n: SNode): string {
+    return this.src.slice(n.s - this.base, n.e - this.base);
+  }
+
+  private charAt(offset: number): number {
+    return offset >= this.base ? this.src.charCodeAt(offset - this.base) : 32;
+  }
+
+  /** Leading whitespace of the line holding `offset`. */
+  private indentAt(offset: number): string {
+    const k = this.lineIndex(offset);
+    const start = this.lineStarts[k];
+    if (start < this.base) return ' '.repeat(this.base - start); // whitespace before the first token
+    let i = start;
+    const end = this.base + this.src.length;
+    while (i < end) {
+      const ch = this.src.charCodeAt(i - this.base);
+      if (ch !== 32 && ch !== 9) break;
+      i++;
+    }
+    return this.src.slice(start - this.base, i - this.base);
+  }
+
+  /** Nothing but spaces and tabs before `offset` on its line (scans backwards: minified lines are long). */
+  private firstOnLine(offset: number): boolean {
+    const start = this.lineStarts[this.lineIndex(offset)];
+    for (let i = offset - 1; i >= start; i--) {
+      const ch = this.charAt(i);
+      if (ch !== 32 && ch !== 9) return false;
+    }
+    return true;
+  }
+
+  /** The file's indent unit: a tab, or the smallest space indentation seen; two spaces by default. */
+  private indentUnit(): string {
+    if (this.unit !== undefined) return this.unit;
+    let min = 0;
+    const lines = Math.min(this.lineStarts.length, 5000);
+    for (let k = 1; k < lines; k++) {
+      const at = this.lineStarts[k] - this.base;
+      const ch = this.src.charCodeAt(at);
+      if (ch === 9) return (this.unit = '\t');
+      if (ch !== 32) continue;
+      let n = 0;
+      while (this.src.charCodeAt(at + n) === 32) n++;
+      const next = this.src.charCodeAt(at + n);
+      if (Number.isNaN(next) || next === 10 || next === 13 || next === 42 /* ' * ' in block comments */) continue;
+      if (n >= 2 && (min === 0 || n < min)) min = n;
+    }
+    return (this.unit = min ? ' '.repeat(min) : '  ');
+  }
+
+  // ------------------------------------------------------------ tree helpers
+
+  private field(n: SNode, id: number): SNode | undefined {
+    for (const c of n.children) if (c.field === id && c.named) return c;
+    return undefined;
+  }
+
+  private firstNamed(n: SNode): SNode | undefined {
+    for (const c of n.children) if (c.named) return c;
+    return undefined;
+  }
+
+  private lastNamed(n: SNode): SNode | undefined {
+    for (let i = n.children.length - 1; i >= 0; i--) if (n.children[i].named) return n.children[i];
+    return undefined;
+  }
+
+  private hasToken(n: SNode, token: string): boolean {
+    for (const c of n.children) if (!c.named && c.type === token) return true;
+    return false;
+  }
+
+  /** The value of a string literal node, escapes decoded. */
+  private strValue(n: SNode): string {
+    let out = '';
+    for (const c of n.children) {
+      if (c.type === 'string_fragment' || c.type === 'html_character_reference') out += this.text(c);
+      else if (c.type === 'escape_sequence') out += unescapeOne(this.text(c));
+    }
+    return out;
+  }
+
+  /** A property name as written: `a`, `'a'`, `1`, `#a`; undefined for computed keys. */
+  private keyText(n: SNode): string | undefined {
+    switch (n.type) {
+      case 'property_identifier':
+      case 'identifier':
+      case 'private_property_identifier':
+      case 'shorthand_property_identifier':
+      case 'shorthand_property_identifier_pattern':
+      case 'type_identifier':
+        return this.text(n);
+      case 'string':
+        return this.strValue(n);
+      case 'number':
+        return String(parseNumber(this.text(n)));
+      default:
+        return undefined;
+    }
+  }
+
+  // ------------------------------------------------------------ statements
+
+  /** Lowers statements into `out`, each preceded by what its expressions hoisted. */
+  stmts(nodes: SNode[], out: Stmt[]): void {
+    for (const n of nodes) if (n.named) this.stmtIn(n, out);
+  }
+
+  private stmtIn(n: SNode, out: Stmt[], outer?: SNode, decorators?: Decorator[]): void {
+    const saved = this.pre;
+    this.pre = [];
+    try {
+      this.stmt(n, out, outer ?? n, decorators);
+      if (this.pre.length) out.push(...this.pre);
+    } catch {
+      // A bug in one statement must not lose the module: keep what we have.
+    } finally {
+      this.pre = saved;
+    }
+  }
+
+  /** Pushes a statement after whatever its expressions hoisted. */
+  private emit(out: Stmt[], s: Stmt): void {
+    if (this.pre.length) {
+      for (const p of this.pre) out.push(p);
+      this.pre = [];
+    }
+    out.push(s);
+  }
+
+  /** A statement or block as a statement list. */
+  private block(n: SNode | undefined): Stmt[] {
+    const out: Stmt[] = [];
+    if (!n) return out;
+    if (n.type === 'statement_block') this.stmts(n.children, out);
+    else if (n.named) this.stmtIn(n, out);
+    return out;
+  }
+
+  private stmt(n: SNode, out: Stmt[], outer: SNode, decorators?: Decorator[]): void {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      this.emit(out, { kind: 'expr', span: this.span(n), expr: this.flatten(n) });
+      return;
+    }
+    try {
+      this.stmtInner(n, out, outer, decorators);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private stmtInner(n: SNode, out: Stmt[], outer: SNode, decorators?: Decorator[]): void {
+    const F = this.F;
+    switch (n.type) {
+      case 'expression_statement': {
+        const inner = this.firstNamed(n);
+        if (inner) this.exprStmt(inner, out, this.span(outer));
+        return;
+      }
+      case 'lexical_declaration':
+      case 'variable_declaration': {
+        const decls = n.children.filter((c) => c.type === 'variable_declarator');
+        for (const d of decls) this.declarator(d, out, decls.length === 1 ? outer : d);
+        return;
+      }
+      case 'statement_block':
+        this.stmts(n.children, out);
+        return;
+      case 'if_statement': {
+        const test = this.expr(this.field(n, F.condition) ?? n);
+        const then = this.block(this.field(n, F.consequence));
+        const alt = this.field(n, F.alternative);
+        const els = alt ? this.block(this.firstNamed(alt)) : [];
+        this.emit(out, { kind: 'if', span: this.span(outer), test, then, else: els });
+        return;
+      }
+      case 'for_statement': {
+        const init = this.field(n, F.initializer);
+        if (init && init.type !== 'empty_statement') {
+          if (STATEMENTS.has(init.type)) this.stmt(init, out, init);
+          else this.exprStmt(init, out, this.span(init));
+        }
+        let cond = this.field(n, F.condition);
+        if (cond?.type === 'expression_statement') cond = this.firstNamed(cond);
+        const test = cond && cond.type !== 'empty_statement' ? this.expr(cond) : undefined;
+        const body = this.block(this.field(n, F.body));
+        const inc = this.field(n, F.increment);
+        if (inc) {
+          const saved = this.pre;
+          this.pre = [];
+          this.exprStmt(inc, body, this.span(inc));
+          if (this.pre.length) body.push(...this.pre);
+          this.pre = saved;
+        }
+        this.emit(out, { kind: 'loop', span: this.span(outer), test, body, else: [] });
+        return;
+      }
+      case 'for_in_statement': {
+        const left = this.field(n, F.left);
+        const right = this.field(n, F.right);
+        const iter = right ? this.expr(right) : undefined;
+        const target = left ? this.target(left) : undefined;
+        const body = this.block(this.field(n, F.body));
+        this.emit(out, { kind: 'loop', span: this.span(outer), target, iter, body, else: [] });
+        return;
+      }
+      case 'while_statement':
+      case 'do_statement': {
+        const c = this.field(n, F.condition);
+        const test = c ? this.expr(c) : undefined;
+        const body = this.block(this.field(n, F.body));
+        this.emit(out, { kind: 'loop', span: this.span(outer), test, body, else: [] });
+        return;
+      }
+      case 'try_statement': {
+        const body = this.block(this.field(n, F.body));
+        const handlers: { name?: string; body: Stmt[]; span: Span }[] = [];
+        const h = this.field(n, F.handler);
+        if (h) {
+          const p = this.field(h, F.parameter);
+          handlers.push({ name: p?.type === 'identifier' ? this.text(p) : undefined, body: this.block(this.field(h, F.body)), span: this.span(h) });
+        }
+        const fin = this.field(n, F.finalizer);
+        const fbody = fin ? this.block(this.field(fin, F.body)) : [];
+        this.emit(out, { kind: 'try', span: this.span(outer), body, handlers, else: [], finally: fbody });
+        return;
+      }
+      case 'switch_statement':
+        this.switchStmt(n, out, outer);
+        return;
+      case 'return_statement': {
+        const v = this.firstNamed(n);
+        const value = v ? this.expr(v) : undefined;
+        this.emit(out, { kind: 'return', span: this.span(outer), value });
+        return;
+      }
+      case 'throw_statement': {
+        const v = this.firstNamed(n);
+        const value = v ? this.expr(v) : undefined;
+        this.emit(out, { kind: 'raise', span: this.span(outer), value });
+        return;
+      }
+      case 'break_statement':
+      case 'continue_statement':
+        this.emit(out, { kind: 'break', span: this.span(outer) });
+        return;
+      case 'labeled_statement': {
+        const body = this.field(n, F.body);
+        if (body) this.stmt(body, out, body);
+        return;
+      }
+      case 'export_statement':
+        this.exportStmt(n, out);
+        return;
+      case 'import_statement':
+        this.importStmt(n, out);
+        return;
+      case 'function_declaration':
+      case 'generator_function_declaration': {
+        const fn = this.func(n, undefined, undefined, decorators ?? []);
+        this.emit(out, { kind: 'funcdecl', span: this.span(outer), fn });
+        return;
+      }
+      case 'class_declaration':
+      case 'abstract_class_declaration': {
+        const cls = this.cls(n, undefined, decorators ?? []);
+        this.emit(out, { kind: 'classdecl', span: this.span(outer), cls });
+        return;
+      }
+      case 'with_statement': {
+        const o = this.field(n, F.object);
+        const value = o ? this.expr(o) : this.unknown(n, []);
+        const body = this.block(this.field(n, F.body));
+        this.emit(out, { kind: 'with', span: this.span(outer), items: [{ value }], body });
+        return;
+      }
+      case 'module': {
+        // `module Foo { ... }` (old-style namespace): its statements run.
+        const body = this.field(n, F.body);
+        if (body) this.stmts(body.children, out);
+        return;
+      }
+      case 'ERROR':
+        this.errorStmts(n, out);
+        return;
+      case 'empty_statement':
+      case 'debugger_statement':
+      case 'type_alias_declaration':
+      case 'interface_declaration':
+      case 'enum_declaration':
+      case 'ambient_declaration':
+      case 'function_signature':
+      case 'import_alias':
+      case 'hash_bang_line':
+        return;
+      default:
+        if (EXPRESSIONS.has(n.type)) this.exprStmt(n, out, this.span(outer));
+        else this.emit(out, { kind: 'expr', span: this.span(outer), expr: this.unknown(n, this.collect(n, [])) });
+    }
+  }
+
+  /** What a broken region still holds: whole statements, else expressions as expression statements. */
+  private errorStmts(n: SNode, out: Stmt[]): void {
+    for (const c of n.children) {
+      if (!c.named) continue;
+      if (STATEMENTS.has(c.type)) this.stmtIn(c, out);
+      else if (EXPRESSIONS.has(c.type)) this.stmtIn(c, out);
+      else if (c.children.length && !isTypeNode(c.type)) this.errorStmts(c, out);
+    }
+  }
+
+  private exprStmt(n: SNode, out: Stmt[], span: Span): void {
+    switch (n.type) {
+      case 'assignment_expression': {
+        const targets: Target[] = [];
+        let cur: SNode | undefined = n;
+        // `a = b = c` is one statement with two targets.
+        while (cur?.type === 'assignment_expression') {
+          const l = this.field(cur, this.F.left);
+          if (l) targets.push(this.target(l));
+          cur = this.field(cur, this.F.right);
+        }
+        const left = this.field(n, this.F.left);
+        const value = cur ? this.expr(cur, left ? this.hintFor(left) : undefined) : this.unknown(n, []);
+        if (cur) this.requireImports(targets[targets.length - 1], cur);
+        this.emit(out, { kind: 'assign', span, targets, value });
+        return;
+      }
+      case 'augmented_assignment_expression': {
+        const l = this.field(n, this.F.left);
+        const r = this.field(n, this.F.right);
+        const target = l ? this.target(l) : { kind: 'name' as const, id: '', span };
+        const value = r ? this.expr(r) : this.unknown(n, []);
+        this.emit(out, { kind: 'assign', span, targets: [target], value, augmented: true });
+        return;
+      }
+      case 'sequence_expression':
+        for (const c of n.children) if (c.named) this.exprStmt(c, out, span);
+        return;
+      case 'parenthesized_expression': {
+        const inner = this.firstNamed(n);
+        if (inner && (inner.type === 'assignment_expression' || inner.type === 'sequence_expression')) this.exprStmt(inner, out, span);
+        else this.emit(out, { kind: 'expr', span, expr: this.expr(n) });
+        return;
+      }
+      case 'internal_module': {
+        // `namespace N { ... }`: its statements run.
+        const body = this.field(n, this.F.body);
+        if (body) this.stmts(body.children, out);
+        return;
+      }
+      case 'call_expression': {
+        const e = this.expr(n);
+        if (e.kind === 'call' && this.isProcessExit(n)) this.emit(out, { kind: 'raise', span, value: e });
+        else this.emit(out, { kind: 'expr', span, expr: e });
+        return;
+      }
+      default:
+        this.emit(out, { kind: 'expr', span, expr: this.expr(n) });
+    }
+  }
+
+  private isProcessExit(call: SNode): boolean {
+    const f = this.field(call, this.F.function);
+    if (f?.type !== 'member_expression') return false;
+    const o = this.field(f, this.F.object);
+    const p = this.field(f, this.F.property);
+    return o?.type === 'identifier' && p !== undefined && this.text(o) === 'process' && this.text(p) === 'exit';
+  }
+
+  private declarator(d: SNode, out: Stmt[], outer: SNode): void {
+    const nameNode = this.field(d, this.F.name);
+    const valueNode = this.field(d, this.F.value);
+    const target: Target = nameNode ? this.target(nameNode) : { kind: 'name', id: '', span: this.span(d) };
+    let value: Expr;
+    if (valueNode) {
+      value = this.expr(valueNode, nameNode?.type === 'identifier' ? { name: this.text(nameNode), span: this.span(nameNode) } : undefined);
+      this.requireImports(target, valueNode);
+    } else {
+      value = { kind: 'unknown', span: this.span(d), children: [] };
+    }
+    this.emit(out, { kind: 'assign', span: this.span(outer), targets: [target], value, declaration: true });
+  }
+
+  /** Name a function or class takes from what it is assigned to (`x = …`, `a.x = …`, `a['x'] = …`). */
+  private hintFor(left: SNode): NameHint | undefined {
+    if (left.type === 'identifier') return { name: this.text(left), span: this.span(left) };
+    if (left.type === 'member_expression') {
+      const p = this.field(left, this.F.property);
+      if (p) return { name: this.text(p), span: this.span(p) };
+    }
+    if (left.type === 'subscript_expression') {
+      const i = this.field(left, this.F.index);
+      if (i?.type === 'string') return { name: this.strValue(i), span: this.span(i) };
+    }
+    return undefined;
+  }
+
+  /** `x = require('m')`, `{a, b: c} = require('m')`, `x = require('m').y`, `x = await import('m')`. */
+  private requireImports(target: Target | undefined, value: SNode): void {
+    if (!target) return;
+    let v: SNode | undefined = value;
+    while (v && (v.type === 'await_expression' || v.type === 'parenthesized_expression' || v.type === 'as_expression' || v.type === 'non_null_expression')) v = this.firstNamed(v);
+    if (!v) return;
+    let member: string | undefined;
+    if (v.type === 'member_expression') {
+      const p = this.field(v, this.F.property);
+      const o = this.field(v, this.F.object);
+      if (!p || !o) return;
+      member = this.text(p);
+      v = o;
+    }
+    if (v.type !== 'call_expression') return;
+    const f = this.field(v, this.F.function);
+    if (!f || !((f.type === 'identifier' && this.text(f) === 'require') || f.type === 'import')) return;
+    const args = this.field(v, this.F.arguments);
+    const first = args ? this.firstNamed(args) : undefined;
+    if (first?.type !== 'string') return;
+    const module = this.strValue(first);
+    if (target.kind === 'name') {
+      if (target.id) this.imports.push({ local: target.id, module, name: member ?? '*', span: target.span });
+    } else if (target.kind === 'object' && member === undefined) {
+      for (const p of target.props) {
+        if (p.rest || p.key === undefined || p.target.kind !== 'name') continue;
+        this.imports.push({ local: p.target.id, module, name: p.key, span: p.target.span });
+      }
+    }
+  }
+
+  private switchStmt(n: SNode, out: Stmt[], outer: SNode): void {
+    const valueNode = this.field(n, this.F.value);
+    const disc = valueNode ? this.expr(valueNode) : this.unknown(n, []);
+    const body = this.field(n, this.F.body);
+    interface Group {
+      tests: Expr[];
+      stmts: Stmt[];
+      isDefault: boolean;
+      s: number;
+      e: number;
+    }
+    const groups: Group[] = [];
+    let g: Group | undefined;
+    for (const c of body ? body.children : NO_CHILDREN) {
+      if (c.type !== 'switch_case' && c.type !== 'switch_default') continue;
+      g ??= { tests: [], stmts: [], isDefault: false, s: c.s, e: c.e };
+      g.e = c.e;
+      const v = c.type === 'switch_case' ? this.field(c, this.F.value) : undefined;
+      if (c.type === 'switch_default') g.isDefault = true;
+      else if (v) g.tests.push({ kind: 'compare', op: '===', left: disc, right: this.expr(v), span: this.span(v) });
+      const bodyNodes: SNode[] = [];
+      for (const k of c.children) if (k.named && k !== v) this.caseBody(k, bodyNodes);
+      if (bodyNodes.length) {
+        // Falling through a non-empty case is approximated: each group has its own body.
+        this.stmts(bodyNodes, g.stmts);
+        groups.push(g);
+        g = undefined;
+      }
+    }
+    if (g) groups.push(g);
+    let els: Stmt[] = [];
+    for (const x of groups) if (x.isDefault) els = x.stmts;
+    const conds = groups.filter((x) => !x.isDefault && x.tests.length);
+    for (let i = conds.length - 1; i >= 0; i--) {
+      const x = conds[i];
+      let test = x.tests[0];
+      for (let k = 1; k < x.tests.length; k++) test = { kind: 'bool', op: 'or', left: test, right: x.tests[k], span: this.spanOf(x.s, x.e) };
+      const span = i === 0 ? this.span(outer) : this.spanOf(x.s, x.e);
+      els = [{ kind: 'if', span, test, then: x.stmts, else: els }];
+    }
+    for (const s of els) this.emit(out, s);
+  }
+
+  /** A case's statements with blocks opened and the `break`s that only leave the switch dropped. */
+  private caseBody(k: SNode, into: SNode[]): void {
+    if (k.type === 'statement_block') {
+      for (const c of k.children) if (c.named) this.caseBody(c, into);
+    } else if (k.type === 'break_statement') {
+      if (this.field(k, this.F.label)) into.push(k);
+    } else {
+      into.push(k);
+    }
+  }
+
+  private exportStmt(n: SNode, out: Stmt[]): void {
+    const decorators: Decorator[] = [];
+    let isDefault = false;
+    let clause: SNode | undefined;
+    let source: SNode | undefined;
+    let equals = false;
+    for (const c of n.children) {
+      if (c.type === 'decorator') decorators.push(this.decorator(c));
+      else if (!c.named && c.type === 'default') isDefault = true;
+      else if (!c.named && c.type === '=') equals = true;
+      else if (c.type === 'export_clause') clause = c;
+      else if (c.field === this.F.source) source = c;
+    }
+    const decl = this.field(n, this.F.declaration);
+    if (decl) {
+      this.stmt(decl, out, n, decorators);
+      if (isDefault) {
+        const name = this.field(decl, this.F.name);
+        if (name) this.emit(out, this.defaultAssign(n, { kind: 'name', id: this.text(name), span: this.span(name) }));
+      }
+      return;
+    }
+    const value = this.field(n, this.F.value) ?? (equals ? this.lastNamed(n) : undefined);
+    if (value && (isDefault || equals)) {
+      const v = this.expr(value, { name: 'default' });
+      this.emit(out, this.defaultAssign(n, v));
+      return;
+    }
+    if (clause && !source) {
+      // `export { run as default }`
+      for (const sp of clause.children) {
+        if (sp.type !== 'export_specifier') continue;
+        const name = this.field(sp, this.F.name);
+        const alias = this.field(sp, this.F.alias);
+        if (name && alias && this.keyText(alias) === 'default') this.emit(out, this.defaultAssign(sp, { kind: 'name', id: this.text(name), span: this.span(name) }));
+      }
+    }
+  }
+
+  private defaultAssign(n: SNode, value: Expr): Stmt {
+    const span = this.span(n);
+    return { kind: 'assign', span, targets: [{ kind: 'name', id: 'default', span }], value };
+  }
+
+  private importStmt(n: SNode, out: Stmt[]): void {
+    const bindings: ImportBinding[] = [];
+    let typeOnly = false;
+    let clause: SNode | undefined;
+    let source: SNode | undefined;
+    for (const c of n.children) {
+      if (!c.named && c.type === 'type') typeOnly = true;
+      else if (c.type === 'import_clause' || c.type === 'import_require_clause') clause = c;
+      else if (c.field === this.F.source) source = c;
+    }
+    if (typeOnly || !clause) return;
+    if (clause.type === 'import_require_clause') source = this.field(clause, this.F.source);
+    if (!source) return;
+    const module = this.strValue(source);
+    for (const c of clause.children) {
+      if (c.type === 'identifier') {
+        bindings.push({ local: this.text(c), module, name: clause.type === 'import_require_clause' ? '*' : 'default', span: this.span(c) });
+      } else if (c.type === 'namespace_import') {
+        const id = this.firstNamed(c);
+        if (id) bindings.push({ local: this.text(id), module, name: '*', span: this.span(c) });
+      } else if (c.type === 'named_imports') {
+        for (const sp of c.children) {
+          if (sp.type !== 'import_specifier' || this.hasToken(sp, 'type')) continue;
+          const name = this.field(sp, this.F.name);
+          const alias = this.field(sp, this.F.alias);
+          if (!name) continue;
+          const imported = this.keyText(name) ?? this.text(name);
+          bindings.push({ local: alias ? this.text(alias) : imported, module, name: imported, span: this.span(sp) });
+        }
+      }
+    }
+    if (!bindings.length) return;
+    for (const b of bindings) this.imports.push(b);
+    this.emit(out, { kind: 'import', span: this.span(n), imports: bindings });
+  }
+
+  // ------------------------------------------------------------ targets
+
+  target(n: SNode): Target {
+    const span = this.span(n);
+    switch (n.type) {
+      case 'identifier':
+      case 'shorthand_property_identifier_pattern':
+      case 'this':
+        return { kind: 'name', id: this.text(n), span };
+      case 'member_expression': {
+        const o = this.field(n, this.F.object);
+        const p = this.field(n, this.F.property);
+        return { kind: 'attr', obj: o ? this.expr(o) : this.unknown(n, []), name: p ? this.text(p) : '', span };
+      }
+      case 'subscript_expression': {
+        const o = this.field(n, this.F.object);
+        const i = this.field(n, this.F.index);
+        return { kind: 'index', obj: o ? this.expr(o) : this.unknown(n, []), index: i ? this.expr(i) : this.unknown(n, []), span };
+      }
+      case 'array_pattern':
+      case 'array': {
+        const items: Target[] = [];
+        let expectItem = true;
+        for (const c of n.children) {
+          if (c.named) {
+            items.push(this.target(c));
+            expectItem = false;
+          } else if (c.type === ',') {
+            // A hole keeps the positions of the items after it.
+            if (expectItem) items.push({ kind: 'name', id: '', span });
+            expectItem = true;
+          }
+        }
+        return { kind: 'tuple', items, span };
+      }
+      case 'object_pattern':
+      case 'object':
+        return { kind: 'object', props: this.objectPatternProps(n), span };
+      case 'assignment_pattern': {
+        const l = this.field(n, this.F.left);
+        return l ? this.target(l) : { kind: 'name', id: '', span };
+      }
+      case 'rest_pattern':
+      case 'spread_element':
+      case 'parenthesized_expression':
+      case 'non_null_expression':
+      case 'as_expression':
+      case 'satisfies_expression': {
+        const inner = this.firstNamed(n);
+        return inner ? this.target(inner) : { kind: 'name', id: '', span };
+      }
+      default:
+        return { kind: 'name', id: n.type === 'ERROR' ? '' : this.text(n), span };
+    }
+  }
+
+  private objectPatternProps(n: SNode): { key?: string; target: Target; rest?: boolean; default?: Expr }[] {
+    const props: { key?: string; target: Target; rest?: boolean; default?: Expr }[] = [];
+    for (const c of n.children) {
+      if (!c.named) continue;
+      switch (c.type) {
+        case 'shorthand_property_identifier_pattern':
+        case 'shorthand_property_identifier': {
+          const id = this.text(c);
+          props.push({ key: id, target: { kind: 'name', id, span: this.span(c) } });
+          break;
+        }
+        case 'pair_pattern':
+        case 'pair': {
+          const k = this.field(c, this.F.key);
+          let v = this.field(c, this.F.value);
+          let dflt: Expr | undefined;
+          if (v?.type === 'assignment_pattern' || v?.type === 'assignment_expression') {
+            const r = this.field(v, this.F.right);
+            dflt = r ? this.expr(r) : undefined;
+            v = this.field(v, this.F.left);
+          }
+          const key = k ? this.keyText(k) : undefined;
+          props.push({ key, target: v ? this.target(v) : { kind: 'name', id: '', span: this.span(c) }, default: dflt });
+          break;
+        }
+        case 'object_assignment_pattern': {
+          const l = this.field(c, this.F.left);
+          const r = this.field(c, this.F.right);
+          const target = l ? this.target(l) : { kind: 'name' as const, id: '', span: this.span(c) };
+          props.push({ key: target.kind === 'name' ? target.id : undefined, target, default: r ? this.expr(r) : undefined });
+          break;
+        }
+        case 'rest_pattern':
+        case 'spread_element':
+          props.push({ target: this.target(c), rest: true });
+          break;
+        default:
+          break;
+      }
+    }
+    return props;
+  }
+
+  // ------------------------------------------------------------ functions and classes
+
+  private newId(base: string, at: number): string {
+    const p = this.pos(at);
+    let id = base;
+    if (this.functions.has(id)) id = `${base}@${p.line + 1}:${p.col + 1}`;
+    for (let k = 2; this.functions.has(id); k++) id = `${base}@${p.line + 1}:${p.col + 1}#${k}`;
+    return id;
+  }
+
+  /** Span of the `function` keyword or of an arrow's parameters and `=>`. */
+  private headSpan(n: SNode): Span {
+    for (const c of n.children) {
+      if (c.named || c.s < 0) continue;
+      if (c.type === '=>') return this.spanOf(n.s, c.e);
+      if (c.type === 'function') return this.spanOf(n.s, c.e);
+    }
+    const name = this.field(n, this.F.name);
+    return name ? this.span(name) : this.spanOf(n.s, n.s);
+  }
+
+  func(n: SNode, hint: NameHint | undefined, cls: { name: string } | undefined, decorators: Decorator[], ctorFields?: Field[]): FunctionDef {
+    const nameNode = this.field(n, this.F.name);
+    let name = hint?.name ?? '';
+    let nameSpan = hint?.span;
+    if (nameNode) {
+      name = this.keyText(nameNode) ?? this.text(nameNode);
+      nameSpan = this.span(nameNode);
+    }
+    const id = cls ? this.newId(`${cls.name || '<anonymous>'}.${name}`, n.s) : name ? this.newId(name, n.s) : this.newId(`<anonymous>@${this.pos(n.s).line + 1}:${this.pos(n.s).col + 1}`, n.s);
+    const fn: FunctionDef = {
+      name,
+      id,
+      span: this.span(n),
+      nameSpan: nameSpan ?? this.headSpan(n),
+      params: [],
+      body: [],
+      decorators,
+      isAsync: this.hasToken(n, 'async') || undefined,
+      parent: this.fnStack.length ? this.fnStack[this.fnStack.length - 1] : undefined,
+    };
+    if (cls) fn.className = cls.name;
+    this.functions.set(id, fn);
+
+    const ps = this.field(n, this.F.parameters);
+    const single = this.field(n, this.F.parameter);
+    if (ps) fn.params = this.params(ps, ctorFields);
+    else if (single) fn.params = [{ name: this.text(single), span: this.span(single), index: 0 }];
+
+    const body = this.field(n, this.F.body);
+    this.fnStack.push(id);
+    const savedPre = this.pre;
+    this.pre = [];
+    try {
+      if (body?.type === 'statement_block') {
+        let first: SNode | undefined;
+        for (const c of body.children) if (c.named && c.type !== 'empty_statement') (first ??= c);
+        if (first) {
+          fn.bodyStart = this.pos(first.s);
+          fn.bodyIndent = this.firstOnLine(first.s) ? this.indentAt(first.s) : this.indentAt(body.s) + this.indentUnit();
+        } else {
+          fn.bodyStart = this.pos(body.s + 1);
+          fn.bodyIndent = this.indentAt(body.s) + this.indentUnit();
+        }
+        this.stmts(body.children, fn.body);
+      } else if (body) {
+        fn.exprBody = true;
+        fn.bodyStart = this.pos(body.s);
+        fn.bodyIndent = this.firstOnLine(body.s) ? this.indentAt(body.s) : this.indentAt(body.s) + this.indentUnit();
+        const value = this.expr(body);
+        this.emit(fn.body, { kind: 'return', span: this.span(body), value });
+      }
+    } finally {
+      this.pre = savedPre;
+      this.fnStack.pop();
+    }
+    return fn;
+  }
+
+  private params(n: SNode, ctorFields?: Field[]): Param[] {
+    const out: Param[] = [];
+    let index = 0;
+    for (const c of n.children) {
+      if (!c.named) continue;
+      let pattern: SNode | undefined = c;
+      let annotation: string | undefined;
+      let dflt: SNode | undefined;
+      let property = false;
+      if (c.type === 'required_parameter' || c.type === 'optional_parameter') {
+        pattern = this.field(c, this.F.pattern);
+        const t = this.field(c, this.F.type);
+        const tn = t ? this.firstNamed(t) : undefined;
+        if (tn) annotation = this.text(tn);
+        dflt = this.field(c, this.F.value);
+        for (const k of c.children) if (k.type === 'accessibility_modifier' || (!k.named && (k.type === 'readonly' || k.type === 'override'))) property = true;
+      } else if (c.type === 'assignment_pattern') {
+        pattern = this.field(c, this.F.left);
+        dflt = this.field(c, this.F.right);
+      } else if (c.type === 'decorator' || isTypeNode(c.type)) {
+        continue;
+      }
+      if (!pattern || pattern.type === 'this') continue;
+      let rest = false;
+      if (pattern.type === 'rest_pattern') {
+        rest = true;
+        pattern = this.firstNamed(pattern) ?? pattern;
+      }
+      const p: Param = { name: '', span: this.span(c), index };
+      if (pattern.type === 'identifier') p.name = this.text(pattern);
+      else {
+        p.name = `$arg${index}`;
+        p.pattern = this.target(pattern);
+      }
+      if (annotation !== undefined) p.annotation = annotation;
+      if (dflt) p.defaultValue = this.expr(dflt);
+      if (rest) p.rest = true;
+      if (property && ctorFields && pattern.type === 'identifier') ctorFields.push({ name: p.name, span: this.span(c) });
+      out.push(p);
+      index++;
+    }
+    return out;
+  }
+
+  private decorator(d: SNode): Decorator {
+    const inner = this.firstNamed(d);
+    return { expr: inner ? this.expr(inner) : this.unknown(d, []), span: this.span(d) };
+  }
+
+  cls(n: SNode, hint: NameHint | undefined, extraDecorators: Decorator[]): ClassDef {
+    const nameNode = this.field(n, this.F.name);
+    const name = nameNode ? this.text(nameNode) : hint?.name ?? '';
+    const decorators: Decorator[] = [...extraDecorators];
+    const bases: Expr[] = [];
+    let body: SNode | undefined;
+    for (const c of n.children) {
+      if (c.type === 'decorator') decorators.push(this.decorator(c));
+      else if (c.type === 'class_heritage') {
+        for (const h of c.children) {
+          if (h.type === 'extends_clause') {
+            for (const e of h.children) if (e.named && !isTypeNode(e.type)) bases.push(this.expr(e));
+          } else if (h.named && !isTypeNode(h.type)) bases.push(this.expr(h));
+        }
+      } else if (c.type === 'class_body') body = c;
+    }
+    const cls: ClassDef = {
+      name,
+      span: this.span(n),
+      nameSpan: nameNode ? this.span(nameNode) : hint?.span ?? this.spanOf(n.s, n.s + 5),
+      bases,
+      decorators,
+      methods: [],
+      fields: [],
+    };
+    this.classes.push(cls);
+    let pending: Decorator[] = [];
+    for (const m of body ? body.children : NO_CHILDREN) {
+      if (!m.named) continue;
+      switch (m.type) {
+        case 'decorator':
+          pending.push(this.decorator(m));
+          continue;
+        case 'method_definition': {
+          const ctor: Field[] = [];
+          cls.methods.push(this.func(m, undefined, cls, pending, ctor).id);
+          for (const f of ctor) cls.fields.push(f);
+          break;
+        }
+        case 'public_field_definition':
+        case 'field_definition': {
+          const k = this.field(m, this.F.name) ?? this.field(m, this.F.property);
+          const v = this.field(m, this.F.value);
+          const fname = k ? this.keyText(k) ?? this.text(k) : '';
+          let value: Expr | undefined;
+          if (v && (v.type === 'arrow_function' || v.type === 'function_expression' || v.type === 'function')) {
+            // A handler held in a field (`execute = async (input) => …`) is a method.
+            const fn = this.func(v, { name: fname, span: k ? this.span(k) : undefined }, cls, pending);
+            cls.methods.push(fn.id);
+            value = { kind: 'func', span: this.span(v), fn };
+          } else if (v) {
+            value = this.expr(v, { name: fname });
+          }
+          cls.fields.push({ name: fname, value, span: this.span(m) });
+          break;
+        }
+        case 'class_static_block': {
+          this.func(m, { name: '<static>' }, cls, []);
+          break;
+        }
+        default:
+          break;
+      }
+      pending = [];
+    }
+    return cls;
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  expr(n: SNode, hint?: NameHint): Expr {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      return this.flatten(n);
+    }
+    try {
+      return this.exprInner(n, hint);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private exprInner(n: SNode, hint: NameHint | undefined): Expr {
+    const F = this.F;
+    const span = this.span(n);
+    switch (n.type) {
+      case 'identifier':
+      case 'this':
+      case 'super':
+      case 'import':
+      case 'shorthand_property_identifier':
+      case 'private_property_identifier':
+      case 'property_identifier':
+        return { kind: 'name', id: this.text(n), span };
+      case 'number':
+        return { kind: 'const', value: parseNumber(this.text(n)), span };
+      case 'true':
+        return { kind: 'const', value: true, span };
+      case 'false':
+        return { kind: 'const', value: false, span };
+      case 'null':
+      case 'undefined':
+        return { kind: 'const', value: null, span };
+      case 'string':
+        return { kind: 'str', value: this.strValue(n), raw: this.text(n), span };
+      case 'template_string':
+        return this.template(n, false);
+      case 'regex': {
+        const p = this.field(n, this.F.pattern) ?? this.firstNamed(n);
+        return { kind: 'str', value: p ? this.text(p) : '', raw: this.text(n), span };
+      }
+      case 'member_expression': {
+        const o = this.field(n, F.object);
+        const p = this.field(n, F.property);
+        const e: Expr = { kind: 'attr', obj: o ? this.expr(o) : this.unknown(n, []), name: p ? this.text(p) : '', span };
+        if (this.hasOptional(n)) e.optional = true;
+        return e;
+      }
+      case 'subscript_expression': {
+        const o = this.field(n, F.object);
+        const i = this.field(n, F.index);
+        return { kind: 'index', obj: o ? this.expr(o) : this.unknown(n, []), index: i ? this.expr(i) : this.unknown(n, []), span };
+      }
+      case 'call_expression':
+        return this.call(n, false);
+      case 'new_expression':
+        return this.call(n, true);
+      case 'await_expression':
+      case 'parenthesized_expression':
+      case 'as_expression':
+      case 'satisfies_expression':
+      case 'non_null_expression':
+      case 'instantiation_expression':
+      case 'spread_element': {
+        const inner = this.firstNamed(n);
+        return inner && !isTypeNode(inner.type) ? this.expr(inner, hint) : this.unknown(n, []);
+      }
+      case 'type_assertion': {
+        const inner = this.lastNamed(n);
+        return inner && !isTypeNode(inner.type) ? this.expr(inner, hint) : this.unknown(n, []);
+      }
+      case 'binary_expression': {
+        const l = this.field(n, F.left);
+        const r = this.field(n, F.right);
+        let op = '';
+        for (const c of n.children) if (!c.named) op ||= c.type;
+        const left = l ? this.expr(l) : this.unknown(n, []);
+        const right = r ? this.expr(r) : this.unknown(n, []);
+        if (op === '&&') return { kind: 'bool', op: 'and', left, right, span };
+        if (op === '||') return { kind: 'bool', op: 'or', left, right, span };
+        if (COMPARE_OPS.has(op)) return { kind: 'compare', op, left, right, span };
+        return { kind: 'bin', op, left, right, span };
+      }
+      case 'unary_expression': {
+        const a = this.field(n, F.argument) ?? this.lastNamed(n);
+        const operand = a ? this.expr(a) : this.unknown(n, []);
+        let op = '';
+        for (const c of n.children) if (!c.named) op ||= c.type;
+        if (op === '!') return { kind: 'not', operand, span };
+        return { kind: 'unknown', children: [operand], text: op, span };
+      }
+      case 'ternary_expression': {
+        const c = this.field(n, F.condition);
+        const t = this.field(n, F.consequence);
+        const e = this.field(n, F.alternative);
+        return {
+          kind: 'cond',
+          test: c ? this.expr(c) : this.unknown(n, []),
+          then: t ? this.expr(t) : this.unknown(n, []),
+          else: e ? this.expr(e) : this.unknown(n, []),
+          span,
+        };
+      }
+      case 'array': {
+        const items: Expr[] = [];
+        for (const c of n.children) if (c.named) items.push(this.expr(c));
+        return { kind: 'list', items, span };
+      }
+      case 'object':
+        return this.object(n);
+      case 'arrow_function':
+      case 'function_expression':
+      case 'function':
+      case 'generator_function':
+        return { kind: 'func', fn: this.func(n, hint, undefined, []), span };
+      case 'class': {
+        const cls = this.cls(n, hint, []);
+        this.pre.push({ kind: 'classdecl', span, cls });
+        return cls.name ? { kind: 'name', id: cls.name, span } : { kind: 'unknown', children: [], span };
+      }
+      case 'assignment_expression': {
+        // A nested assignment (`while ((m = re.exec(s)))`, `f(x = y)`) runs before its statement.
+        const l = this.field(n, F.left);
+        const r = this.field(n, F.right);
+        const value = r ? this.expr(r, l ? this.hintFor(l) : undefined) : this.unknown(n, []);
+        if (l) this.pre.push({ kind: 'assign', span, targets: [this.target(l)], value });
+        return value;
+      }
+      case 'augmented_assignment_expression': {
+        const l = this.field(n, F.left);
+        const r = this.field(n, F.right);
+        const value = r ? this.expr(r) : this.unknown(n, []);
+        if (!l) return value;
+        this.pre.push({ kind: 'assign', span, targets: [this.target(l)], value, augmented: true });
+        let op = '';
+        for (const c of n.children) if (!c.named) op ||= c.type;
+        return { kind: 'bin', op: op.slice(0, -1), left: this.expr(l), right: value, span };
+      }
+      case 'sequence_expression': {
+        // `(a(), b)`: the value is the last item; the others run first.
+        let last: SNode | undefined;
+        for (const c of n.children) {
+          if (!c.named) continue;
+          if (last) this.pre.push({ kind: 'expr', span: this.span(last), expr: this.expr(last) });
+          last = c;
+        }
+        return last ? this.expr(last, hint) : this.unknown(n, []);
+      }
+      case 'meta_property': {
+        // import.meta, new.target
+        const parts: string[] = [];
+        for (const c of n.children) if (!c.named && c.type !== '.') parts.push(c.type);
+        return { kind: 'attr', obj: { kind: 'name', id: parts[0] ?? '', span }, name: parts[1] ?? '', span };
+      }
+      default:
+        return this.unknown(n, this.collect(n, []));
+    }
+  }
+
+  private hasOptional(n: SNode): boolean {
+    for (const c of n.children) if (c.type === 'optional_chain' || c.type === '?.') return true;
+    return false;
+  }
+
+  private unknown(n: SNode, children: Expr[]): Expr {
+    return { kind: 'unknown', children, span: this.span(n) };
+  }
+
+  /** Sub-expressions of a node the model has no shape for (JSX, typeof, ERROR…), so taint flows. */
+  private collect(n: SNode, out: Expr[]): Expr[] {
+    for (const c of n.children) {
+      if (!c.named || isTypeNode(c.type)) continue;
+      if (EXPRESSIONS.has(c.type)) out.push(this.expr(c));
+      else if (c.children.length) this.collect(c, out);
+    }
+    return out;
+  }
+
+  /** Too deep to recurse: the names inside, gathered without recursion. */
+  private flatten(n: SNode): Expr {
+    const children: Expr[] = [];
+    const stack: SNode[] = [n];
+    while (stack.length && children.length < MAX_FLATTENED) {
+      const x = stack.pop() as SNode;
+      if (x.type === 'identifier' || x.type === 'this') children.push({ kind: 'name', id: this.text(x), span: this.span(x) });
+      for (let i = x.children.length - 1; i >= 0; i--) if (x.children[i].named) stack.push(x.children[i]);
+    }
+    return { kind: 'unknown', children, span: this.span(n) };
+  }
+
+  private call(n: SNode, isNew: boolean): Expr {
+    const span = this.span(n);
+    const calleeNode = this.field(n, isNew ? this.F.constructor : this.F.function);
+    const callee = calleeNode ? this.expr(calleeNode) : this.unknown(n, []);
+    const argsNode = this.field(n, this.F.arguments);
+    if (argsNode?.type === 'template_string') {
+      return { kind: 'call', callee, args: [{ value: this.template(argsNode, true), span: this.span(argsNode) }], argsSpan: this.span(argsNode), taggedTemplate: true, span };
+    }
+    const args: Arg[] = [];
+    if (argsNode) {
+      for (const c of argsNode.children) {
+        if (!c.named || isTypeNode(c.type)) continue;
+        if (c.type === 'spread_element') {
+          const inner = this.firstNamed(c);
+          args.push({ value: inner ? this.expr(inner) : this.unknown(c, []), spread: 'spread', span: this.span(c) });
+        } else {
+          args.push({ value: this.expr(c), span: this.span(c) });
+        }
+      }
+    }
+    const e: Expr = { kind: 'call', callee, args, argsSpan: argsNode ? this.span(argsNode) : this.spanOf(n.e, n.e), span };
+    if (isNew) e.isNew = true;
+    return e;
+  }
+
+  /** Template literal: StrExpr without substitutions (unless tagged), else FmtExpr of chunks and values. */
+  private template(n: SNode, tagged: boolean): Expr {
+    const span = this.span(n);
+    const parts: Expr[] = [];
+    let chunk = '';
+    let cs = -1;
+    let ce = -1;
+    const flush = () => {
+      if (cs >= 0) parts.push({ kind: 'str', value: chunk, span: this.spanOf(cs, ce) });
+      chunk = '';
+      cs = -1;
+    };
+    let subs = false;
+    for (const c of n.children) {
+      if (!c.named) continue;
+      if (c.type === 'string_fragment' || c.type === 'escape_sequence') {
+        chunk += c.type === 'escape_sequence' ? unescapeOne(this.text(c)) : this.text(c);
+        if (cs < 0) cs = c.s;
+        ce = c.e;
+      } else if (c.type === 'template_substitution') {
+        flush();
+        subs = true;
+        const inner = this.firstNamed(c);
+        parts.push(inner ? this.expr(inner) : this.unknown(c, []));
+      }
+    }
+    flush();
+    if (!subs && !tagged) {
+      return { kind: 'str', value: parts.length ? (parts[0] as { value: string }).value : '', raw: this.text(n), span };
+    }
+    return { kind: 'fmt', parts, span };
+  }
+
+  private object(n: SNode): Expr {
+    const entries: DictEntry[] = [];
+    for (const c of n.children) {
+      if (!c.named) continue;
+      const span = this.span(c);
+      switch (c.type) {
+        case 'pair': {
+          const k = this.field(c, this.F.key);
+          const v = this.field(c, this.F.value);
+          const key = k ? this.keyText(k) : undefined;
+          const entry: DictEntry = { key, value: v ? this.expr(v, key !== undefined ? { name: key, span: k ? this.span(k) : undefined } : undefined) : this.unknown(c, []), span };
+          if (k?.type === 'computed_property_name') {
+            const inner = this.firstNamed(k);
+            if (inner) entry.keyExpr = this.expr(inner);
+          }
+          entries.push(entry);
+          break;
+        }
+        case 'shorthand_property_identifier': {
+          const id = this.text(c);
+          entries.push({ key: id, value: { kind: 'name', id, span }, span });
+          break;
+        }
+        case 'spread_element': {
+          const inner = this.firstNamed(c);
+          entries.push({ value: inner ? this.expr(inner) : this.unknown(c, []), spread: true, span });
+          break;
+        }
+        case 'method_definition': {
+          const fn = this.func(c, undefined, undefined, []);
+          const k = this.field(c, this.F.name);
+          const entry: DictEntry = { key: k && k.type !== 'computed_property_name' ? fn.name : undefined, value: { kind: 'func', fn, span }, span };
+          if (k?.type === 'computed_property_name') {
+            const inner = this.firstNamed(k);
+            if (inner) entry.keyExpr = this.expr(inner);
+          }
+          entries.push(entry);
+          break;
+        }
+        default:
+          if (EXPRESSIONS.has(c.type) || c.type === 'ERROR') entries.push({ value: this.expr(c), span });
+      }
+    }
+    return { kind: 'dict', entries, span: this.span(n) };
+  }
+}
+
+// ---------------------------------------------------------------- entry point
+
+/** Lowers a tree-sitter-typescript / -tsx tree (`tree.rootNode`) into the agent model. Never throws. */
+export function lowerTypeScript(root: Node, path: string, language: Language): Module {
+  const mod: Module = { path, language, imports: [], functions: new Map(), classes: [], body: [], comments: [], syntaxErrors: 0 };
+  let lowerer: TsLowerer | undefined;
+  try {
+    const info = langInfo(root.tree.language);
+    const { root: top, comments, errors } = copyTree(root, info);
+    const src = root.text;
+    lowerer = new TsLowerer(src, root.startIndex, root.startPosition.row, root.startPosition.column, info.fields);
+    for (const c of comments) mod.comments.push({ line: lowerer.pos(c.s).line, text: lowerer.text(c) } satisfies Comment);
+    mod.syntaxErrors = errors.length;
+    // The copy is made in document order: the first error recorded is the first in the file.
+    if (errors.length) mod.firstError = lowerer.pos(errors[0]);
+    lowerer.stmts(top.children, mod.body);
+  } catch {
+    // Keep whatever was lowered before an unexpected failure.
+  }
+  if (lowerer) {
+    mod.imports = lowerer.imports;
+    mod.functions = lowerer.functions;
+    mod.classes = lowerer.classes;
+  }
+  return mod;
+}
