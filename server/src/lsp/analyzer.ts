@@ -1,0 +1,101 @@
+// Owns the engines (one per distinct configuration) and the one call into analysis. An exception in
+// analysis is logged and becomes an empty result for that file: nothing stale is shown.
+import { applyRuleConfig } from '../config/load';
+import { DEFAULT_MAX_FILE_SIZE, type ProjectConfig } from '../config/types';
+import { createEngine, type Engine } from '../engine';
+import type { FileResult, Finding } from '../model/findings';
+import { applySuppressions } from '../rules/suppress';
+import { readSource, tooLarge } from '../scan/read';
+
+export class Analyzer {
+  private readonly engines = new Map<string, Promise<Engine>>();
+  private readonly ready = new Set<Engine>();
+
+  /**
+   * `readFile` lets cross-file analysis see unsaved edits: it prefers open documents' text.
+   */
+  constructor(
+    private readonly readFile: (path: string) => string | undefined,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  private engine(config: ProjectConfig, roots: string[]): Promise<Engine> {
+    const key = JSON.stringify([config, [...roots].sort()]);
+    let p = this.engines.get(key);
+    if (!p) {
+      p = createEngine({ config, roots, readFile: this.readFile }).then((e) => {
+        this.ready.add(e);
+        return e;
+      });
+      p.catch(() => this.engines.delete(key));
+      this.engines.set(key, p);
+    }
+    return p;
+  }
+
+  /** Analyses `path` (with `text`, or as read from disk when undefined). Never throws. */
+  async analyze(path: string, given: string | undefined, config: ProjectConfig, roots: string[]): Promise<FileResult> {
+    const max = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    let text = given;
+    if (text === undefined) {
+      // The CLI's reader: never blocks on FIFOs, skips binary and oversize files with a stated reason.
+      const src = readSource(path, max);
+      if ('skip' in src) return { file: path, findings: [], tools: [], skipped: `${src.skip.reason}: ${src.skip.detail}` };
+      text = src.text;
+    } else if (text.length > max / 3 && Buffer.byteLength(text) > max) {
+      const skip = tooLarge(path, Buffer.byteLength(text), max);
+      return { file: path, findings: [], tools: [], skipped: `${skip.reason}: ${skip.detail}` };
+    }
+    try {
+      const engine = await this.engine(config, roots);
+      const result = engine.analyzeFile(path, text);
+      const findings = this.suppress(result.findings, path, text);
+      return { ...result, findings: applyRuleConfig(findings, config) };
+    } catch (e) {
+      this.log(`Analysis of ${path} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return { file: path, findings: [], tools: [], skipped: 'analysis failed' };
+    }
+  }
+
+  /** Inline suppressions, as the CLI applies them: each finding by the comments of its own file. */
+  private suppress(findings: Finding[], path: string, text: string | undefined): Finding[] {
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    const out: Finding[] = [];
+    for (const [file, list] of byFile) {
+      const body = file === path ? text : this.readFile(file);
+      out.push(...(body === undefined ? list : applySuppressions(list, body)));
+    }
+    return out;
+  }
+
+  /** Prepares the engine for `config` ahead of time, so the first edit does not pay for its start-up. */
+  async warmUp(config: ProjectConfig, roots: string[]): Promise<void> {
+    await this.engine(config, roots).catch((e: unknown) => this.log(`Engine start-up failed: ${(e as Error)?.stack ?? String(e)}`));
+  }
+
+  invalidate(path: string): void {
+    for (const e of this.ready) safely(() => e.invalidate(path), undefined);
+  }
+
+  dependentsOf(path: string): string[] {
+    const out = new Set<string>();
+    for (const e of this.ready) for (const d of safely(() => e.dependentsOf(path), [])) out.add(d);
+    out.delete(path);
+    return [...out];
+  }
+
+  /** Drops every engine and its caches (configuration changed). */
+  reset(): void {
+    this.engines.clear();
+    this.ready.clear();
+  }
+}
+
+function safely<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}

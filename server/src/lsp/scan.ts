@@ -1,0 +1,90 @@
+// The workspace scan: every supported file of every workspace folder, found with the CLI's discovery
+// (.gitignore, default excludes, the config's include/exclude), analysed one per event-loop turn so the
+// server keeps answering, with window/workDoneProgress and cancellation.
+import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
+import type { FileResult } from '../model/findings';
+import { discoverFiles } from '../scan/walk';
+import type { AgentBoundaryService, Context, Folder } from './service';
+
+export interface ScanSummary {
+  folders: number;
+  /** Files discovered. */
+  files: number;
+  analysed: number;
+  /** Files not analysed (too large, binary, unreadable...), including those the walk skipped. */
+  skipped: number;
+  /** Diagnostics now shown for the scanned files. */
+  findings: number;
+  filesWithFindings: number;
+  tools: number;
+  cancelled: boolean;
+  /** Why files were skipped, by reason. */
+  skippedReasons: Record<string, number>;
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export async function scanWorkspace(svc: AgentBoundaryService, attached: WorkDoneProgressReporter | undefined, token?: CancellationToken): Promise<ScanSummary> {
+  let progress: WorkDoneProgressReporter;
+  const tokens: CancellationToken[] = token ? [token] : [];
+  if (attached) progress = attached;
+  else {
+    const created = await svc.connection.window.createWorkDoneProgress();
+    tokens.push(created.token);
+    progress = created;
+  }
+  const cancelled = (): boolean => tokens.some((t) => t.isCancellationRequested);
+  const summary: ScanSummary = { folders: svc.folders.length, files: 0, analysed: 0, skipped: 0, findings: 0, filesWithFindings: 0, tools: 0, cancelled: false, skippedReasons: {} };
+  const skip = (reason: string): void => {
+    summary.skipped++;
+    summary.skippedReasons[reason] = (summary.skippedReasons[reason] ?? 0) + 1;
+  };
+
+  progress.begin('Agent Boundary: scanning the workspace', 0, 'Finding files…', true);
+  try {
+    const jobs = new Map<string, { folder: Folder; ctx: Context }>();
+    for (const folder of svc.folders) {
+      const ctx = await svc.contextFor(folder.uri, folder.path);
+      if (!ctx.settings.enable) continue;
+      try {
+        const walked = discoverFiles([folder.path], folder.path, { config: ctx.config, globBase: ctx.globBase });
+        for (const s of walked.skipped) skip(s.reason);
+        // Nested workspace folders: the innermost folder's settings win.
+        for (const f of walked.files) if (!jobs.has(f) || svc.folderFor(f) === folder) jobs.set(f, { folder, ctx });
+      } catch (e) {
+        svc.log(`Scanning ${folder.path} failed: ${(e as Error)?.message ?? String(e)}`);
+      }
+      if (cancelled()) break;
+    }
+    summary.files = jobs.size;
+    const previous = new Set(svc.scanned.keys());
+    let done = 0;
+    for (const [path, { ctx }] of jobs) {
+      if (cancelled()) break;
+      previous.delete(path);
+      const open = svc.isOpen(path);
+      const result: FileResult | undefined = open ? await svc.resultForOpen(open) : await svc.analyzer.analyze(path, undefined, ctx.config, ctx.roots);
+      if (result) {
+        if (result.skipped) skip(result.skipped.split(':')[0]);
+        else summary.analysed++;
+        svc.recordScanned(path, result);
+      }
+      done++;
+      progress.report(Math.floor((done / jobs.size) * 100), `${done}/${jobs.size} files`);
+      await turn();
+    }
+    summary.cancelled = cancelled();
+    // Files gone since the last complete scan lose their diagnostics.
+    if (!summary.cancelled) for (const path of previous) svc.forgetScanned(path);
+    for (const path of jobs.keys()) {
+      const entry = svc.scanned.get(path);
+      if (!entry) continue;
+      summary.findings += entry.diagnostics.length;
+      if (entry.diagnostics.length) summary.filesWithFindings++;
+      summary.tools += entry.result.tools.length;
+    }
+  } finally {
+    progress.done();
+  }
+  return summary;
+}
