@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
 export const FIXTURES = resolve(__dirname, '..', 'fixtures');
+/** The annotated trees; other folders under test/fixtures (cli/ ...) belong to other tests. */
+export const ANNOTATED_DIRS = ['python', 'ts'].map((d) => join(FIXTURES, d));
 const SOURCE_EXT = new Set(['.py', '.pyi', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 const ANNOTATION = /^\s*(?:#|\/\/|\{?\/\*)\s*(ruleid|ok):\s*([^*}]+?)\s*(?:\*\/\}?)?\s*$/;
 
@@ -16,14 +18,18 @@ export interface Annotation {
   line: number | undefined;
 }
 
-export function fixtureFiles(dir: string = FIXTURES): string[] {
+export function fixtureFiles(): string[] {
+  return ANNOTATED_DIRS.flatMap((d) => sourceFiles(d)).sort();
+}
+
+function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...fixtureFiles(p));
+    if (e.isDirectory()) out.push(...sourceFiles(p));
     else if (SOURCE_EXT.has(extname(e.name))) out.push(p);
   }
-  return out.sort();
+  return out;
 }
 
 export function annotations(text: string): Annotation[] {
