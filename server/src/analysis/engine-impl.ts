@@ -1,11 +1,502 @@
-// Placeholder until the analysis lands; see engine.ts for the contract.
+// The engine: parses files on demand, keeps per-module models and per-function summaries, recognises
+// tools and turns what the interpreter finds inside them into findings.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { ProjectConfig } from '../config/types';
 import type { Engine, EngineOptions } from '../engine';
+import type { Category, FileResult, Finding, FixData, FlowStep, Severity, ToolRef, ToolSummary } from '../model/findings';
+import type { Expr, FunctionDef, Module, Span, Stmt } from '../model/ir';
+import { grammarFor, initParsers, languageOf, parse } from '../parse/parser';
+import { lowerPython } from '../parse/python';
+import { lowerTypeScript } from '../parse/typescript';
+import { formatMessage, getRule } from '../rules/catalog';
+import { applySuppressions } from '../rules/suppress';
+import { applyRuleConfig } from '../config/load';
+import { type Catalog, loadCatalogData } from './data';
+import { type Ctx, type Hit, Interp, type Summary, type TxnUse } from './interp';
+import { discoverTools, type ToolDef } from './tools';
+import { ALL, bit, CAT_BIT, EMPTY, Env, type FnRef, type Val } from './values';
 
-export async function createEngine(_opts: EngineOptions = {}): Promise<Engine> {
+/** Files without any of these words cannot declare a tool; they are parsed only when a tool imports them. */
+const TOOL_MARKERS = /tool|Tool|TOOL|kernel_function|function_call|registerTool|setRequestHandler|functions\s*=|\.arguments\b/;
+const MODULE_CACHE_MAX = 400;
+
+interface Loaded {
+  module: Module;
+  text: string;
+  lines: string[];
+  env?: Map<string, Val>;
+}
+
+export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
+  await initParsers();
+  return new EngineImpl(opts);
+}
+
+class EngineImpl implements Engine, Ctx {
+  readonly cat: Catalog = loadCatalogData();
+  extraGuards = new Set<string>();
+  extraLoggers = new Set<string>();
+  extraApprovals = new Set<string>();
+  private config: ProjectConfig;
+  private readonly modules = new Map<string, Loaded>();
+  private readonly summaries = new Map<string, Summary | null>();
+  private readonly deps = new Map<string, Set<string>>();
+  /** Tools that one file registers for functions another file defines (tools=[imported_fn]). */
+  private readonly external = new Map<string, Map<string, ToolDef>>();
+  private readonly readFileHook: (p: string) => string | undefined;
+  private readonly roots: string[];
+  private currentFile: string | undefined;
+
+  constructor(opts: EngineOptions) {
+    this.config = opts.config ?? {};
+    this.applyNames();
+    this.readFileHook = opts.readFile ?? readDisk;
+    this.roots = (opts.roots ?? []).map((r) => resolve(r));
+  }
+
+  setConfig(config: ProjectConfig): void {
+    this.config = config;
+    this.applyNames();
+    this.summaries.clear();
+  }
+
+  private applyNames(): void {
+    this.extraGuards = new Set(this.config.guards ?? []);
+    this.extraLoggers = new Set(this.config.loggers ?? []);
+    this.extraApprovals = new Set(this.config.approvals ?? []);
+  }
+
+  invalidate(path: string): void {
+    const p = resolve(path);
+    this.modules.delete(p);
+    // summaries of any module may depend on this one; they are cheap to recompute
+    this.summaries.clear();
+  }
+
+  dependentsOf(path: string): string[] {
+    return [...(this.deps.get(resolve(path)) ?? [])];
+  }
+
+  // ---------------------------------------------------------------- modules
+
+  private load(path: string, text?: string): Loaded | undefined {
+    const p = resolve(path);
+    const cached = this.modules.get(p);
+    if (cached && (text === undefined || cached.text === text)) return cached;
+    const src = text ?? this.readFileHook(p);
+    if (src === undefined) return undefined;
+    const grammar = grammarFor(p);
+    const language = languageOf(p);
+    if (!grammar || !language) return undefined;
+    const clean = src.charCodeAt(0) === 0xfeff ? src.slice(1) : src;
+    const tree = parse(grammar, clean);
+    let module: Module;
+    try {
+      module = language === 'python' ? lowerPython(tree.rootNode, p, clean) : lowerTypeScript(tree.rootNode, p, language);
+    } finally {
+      tree.delete();
+    }
+    const loaded: Loaded = { module, text: src, lines: clean.split(/\r?\n/) };
+    if (this.modules.size >= MODULE_CACHE_MAX) {
+      const first = this.modules.keys().next().value;
+      if (first !== undefined) this.modules.delete(first);
+    }
+    this.modules.set(p, loaded);
+    return loaded;
+  }
+
+  moduleEnv(m: Module): Map<string, Val> {
+    const l = this.modules.get(m.path);
+    if (l?.env) return l.env;
+    const env = new Map<string, Val>();
+    const interp = new Interp(this, m, undefined, false);
+    for (const b of m.imports) env.set(b.local, interp.importVal(b.module, b.name));
+    for (const f of m.functions.values()) if (!f.parent && !f.className && f.name) env.set(f.name, { fn: { fn: f, module: m } });
+    for (const c of m.classes) env.set(c.name, { q: `${m.path}:${c.name}` });
+    if (l) l.env = env;
+    const e = new Env(env, false);
+    try {
+      interp.run(m.body.filter((s) => s.kind !== 'funcdecl' && s.kind !== 'classdecl'), e);
+    } catch {
+      // a module body the interpreter cannot follow still has its imports and functions
+    }
+    for (const [k, v] of e.vars) env.set(k, v);
+    return env;
+  }
+
+  evalModuleExpr(m: Module, e: Expr): Val {
+    const env = this.moduleEnv(m);
+    const interp = new Interp(this, m, undefined, false);
+    const scratch = new Env(new Map(env), false);
+    try {
+      return interp.ev(e, scratch);
+    } catch {
+      return EMPTY;
+    }
+  }
+
+  resolveFn(m: Module, v: Val): FnRef | undefined {
+    if (v.fn) return v.fn;
+    if (v.imp) return this.resolveImport(m, v.imp);
+    return undefined;
+  }
+
+  resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined {
+    const file = this.resolveModulePath(m, imp.module);
+    if (!file) {
+      // `from . import helpers` → helpers.py beside this module
+      if (m.language === 'python' && imp.name !== '*' && /^\.+$/.test(imp.module)) return undefined;
+      return undefined;
+    }
+    if (this.currentFile) {
+      let s = this.deps.get(file);
+      if (!s) this.deps.set(file, (s = new Set()));
+      s.add(this.currentFile);
+    }
+    const target = this.load(file);
+    if (!target) return undefined;
+    const name = imp.name === 'default' ? 'default' : imp.name;
+    const fn = [...target.module.functions.values()].find((f) => !f.parent && !f.className && f.name === name);
+    if (fn) return { fn, module: target.module };
+    // re-exported or assigned: `export const helper = (...) => ...`, `default = ...`
+    const v = this.moduleEnv(target.module).get(name);
+    return v?.fn;
+  }
+
+  private resolveModulePath(m: Module, spec: string): string | undefined {
+    const dir = dirname(m.path);
+    if (m.language === 'python') {
+      let base: string;
+      let rest: string;
+      const dots = /^\.+/.exec(spec)?.[0].length ?? 0;
+      if (dots) {
+        base = dir;
+        for (let i = 1; i < dots; i++) base = dirname(base);
+        rest = spec.slice(dots);
+      } else {
+        rest = spec;
+        base = '';
+      }
+      const rel = rest.split('.').filter(Boolean).join('/');
+      const candidates: string[] = [];
+      const bases = dots ? [base] : this.pythonBases(dir);
+      for (const b of bases) candidates.push(join(b, `${rel}.py`), join(b, rel, '__init__.py'));
+      return candidates.find((c) => isFile(c));
+    }
+    if (!spec.startsWith('.')) return undefined;
+    const raw = resolve(dir, spec);
+    const stripped = raw.replace(/\.(js|mjs|cjs|jsx)$/, '');
+    const exts = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+    const candidates = [raw, ...exts.map((x) => stripped + x), ...exts.map((x) => join(raw, `index${x}`))];
+    return candidates.find((c) => isFile(c));
+  }
+
+  /** Absolute imports resolve against the scan roots and the module's ancestor folders. */
+  private pythonBases(dir: string): string[] {
+    const out = [...this.roots];
+    let d = dir;
+    for (let i = 0; i < 5; i++) {
+      out.push(d);
+      const up = dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- summaries
+
+  summary(ref: FnRef): Summary | undefined {
+    const key = `${ref.module.path}#${ref.fn.id}`;
+    if (this.summaries.has(key)) return this.summaries.get(key) ?? undefined;
+    this.summaries.set(key, null);
+    const interp = new Interp(this, ref.module, ref.fn, true);
+    const env = new Env(new Map(), false);
+    ref.fn.params.forEach((p, i) => {
+      const v: Val = { t: new Set([`#${i}`]), safe: 0, flow: [{ file: ref.module.path, span: p.span, message: `parameter '${p.name}' of ${ref.fn.name || 'helper'}()` }] };
+      if (p.pattern) interp.bind(p.pattern, v, env);
+      else env.set(p.name, v);
+    });
+    let out: Env;
+    try {
+      out = interp.run(ref.fn.body, env, true);
+    } catch {
+      out = Env.dead();
+    }
+    const exits = [...interp.returns.map((r) => r.env), ...(out.dead ? [] : [out])];
+    const paramSafe = ref.fn.params.map((p) => {
+      let m = ALL;
+      for (const x of exits) {
+        const v = x.get(p.name);
+        m &= v?.t ? (v.safe ?? 0) : 0;
+      }
+      return exits.length ? m : 0;
+    });
+    let ret: Val | undefined;
+    let retTrue: number[] | undefined;
+    for (const r of interp.returns) {
+      ret = ret ? joinRet(ret, r.val) : r.val;
+      const facts = r.val.checks?.t;
+      if (facts) {
+        const masks = ref.fn.params.map((p) => facts.filter((f) => f.target === p.name).reduce((a, f) => a | (f.mask ?? 0), 0));
+        retTrue = retTrue ? retTrue.map((m, i) => m & masks[i]) : masks;
+      }
+    }
+    const s: Summary = {
+      hits: interp.hits,
+      caps: interp.caps,
+      txns: interp.txns,
+      logs: interp.logs,
+      approves: exits.length > 0 && exits.every((x) => x.approved),
+      paramSafe,
+      ret: ret ?? EMPTY,
+      retTrue,
+    };
+    this.summaries.set(key, s);
+    return s;
+  }
+
+  // ---------------------------------------------------------------- analysis
+
+  analyzeFile(path: string, text?: string): FileResult {
+    const file = resolve(path);
+    this.currentFile = file;
+    try {
+      return this.analyzeInner(file, text);
+    } catch (err) {
+      return { file, findings: [], tools: [], skipped: `analysis failed: ${(err as Error).message}` };
+    } finally {
+      this.currentFile = undefined;
+    }
+  }
+
+  private analyzeInner(file: string, text?: string): FileResult {
+    const src = text ?? this.readFileHook(file);
+    if (src === undefined) return { file, findings: [], tools: [], skipped: 'unreadable' };
+    if (!grammarFor(file)) return { file, findings: [], tools: [], skipped: 'unsupported file type' };
+    const ext = this.external.get(file);
+    if (!TOOL_MARKERS.test(src) && !ext?.size) return { file, findings: [], tools: [] };
+    if (text !== undefined) this.invalidate(file);
+    const loaded = this.load(file, src);
+    if (!loaded) return { file, findings: [], tools: [], skipped: 'unreadable' };
+    const m = loaded.module;
+    const tools = discoverTools(m, this, src);
+    for (const t of tools) {
+      if (t.module !== m) {
+        let map = this.external.get(t.module.path);
+        if (!map) this.external.set(t.module.path, (map = new Map()));
+        map.set(t.fn.id, t);
+      }
+    }
+    for (const t of ext?.values() ?? []) {
+      if (t.module !== m) {
+        const fn = m.functions.get(t.fn.id);
+        if (fn && !tools.some((x) => x.fn.id === fn.id)) tools.push({ ...t, fn, module: m, span: fn.span, nameSpan: fn.nameSpan });
+      }
+    }
+    let findings: Finding[] = [];
+    const summaries: ToolSummary[] = [];
+    for (const t of tools) {
+      const r = this.analyzeTool(t);
+      findings.push(...r.findings);
+      if (t.module === m) summaries.push(r.summary);
+    }
+    // findings for tools in other files (tools=[imported_fn]) are returned too; each is suppressed by its own file
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const l = byFile.get(f.file);
+      if (l) l.push(f);
+      else byFile.set(f.file, [f]);
+    }
+    findings = [];
+    for (const [f, list] of byFile) {
+      const t = f === file ? src : this.modules.get(f)?.text;
+      findings.push(...(t !== undefined ? applySuppressions(list, t) : list));
+    }
+    findings = applyRuleConfig(findings, this.config);
+    findings.sort((a, b) => (a.file === b.file ? a.span.start.line - b.span.start.line || a.span.start.col - b.span.start.col || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
+    return { file, findings, tools: summaries, syntaxErrors: m.syntaxErrors || undefined };
+  }
+
+  private analyzeTool(t: ToolDef): { findings: Finding[]; summary: ToolSummary } {
+    const bodies = [t.fn, ...(t.more ?? [])];
+    const hits: Hit[] = [];
+    const txns: TxnUse[] = [];
+    let caps = 0;
+    let logs = t.audited;
+    const paramSpans = new Map<string, Span>();
+    for (const fn of bodies) {
+      const interp = new Interp(this, t.module, fn, true);
+      const env = new Env(new Map(), t.approved);
+      for (const p of fn.params) {
+        paramSpans.set(p.name, p.span);
+        const untainted = t.untainted.has(p.name);
+        if (p.pattern) {
+          bindPatternTaint(interp, p.pattern, env, t.module.path, untainted);
+        } else env.set(p.name, untainted ? EMPTY : taintOf(p.name, t.module.path, p.span));
+      }
+      try {
+        interp.run(fn.body, env, true);
+      } catch {
+        // an unexpected shape stops this tool's analysis, never the file's
+      }
+      hits.push(...interp.hits);
+      txns.push(...interp.txns);
+      caps |= interp.caps;
+      logs ||= interp.logs;
+    }
+    const loaded = this.modules.get(t.module.path);
+    const lines = loaded?.lines ?? [];
+    const toolRef: ToolRef = {
+      name: t.name,
+      framework: t.framework,
+      file: t.module.path,
+      span: t.span,
+      nameSpan: t.nameSpan,
+      bodySpan: t.fn.span,
+      bodyStart: t.fn.bodyStart ? { line: t.fn.bodyStart.line, col: t.fn.bodyStart.col, indent: t.fn.bodyIndent ?? '' } : undefined,
+      exprBody: t.fn.exprBody,
+    };
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    const capState: ToolSummary['capabilities'] = {};
+    for (const c of ['net', 'fs', 'sql', 'exec', 'secret', 'txn'] as const) if (caps & CAT_BIT[c]) capState[c] = 'scoped';
+    for (const h of hits) {
+      const key = `${h.category}:${h.span.start.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const param = [...h.origins].find((o) => paramSpans.has(o)) ?? [...h.origins][0];
+      const flow: FlowStep[] = [];
+      if (param && paramSpans.has(param)) flow.push({ file: t.module.path, span: paramSpans.get(param) as Span, message: `parameter '${param}' is chosen by the model` });
+      if (h.flow.length) flow.push(...h.flow.slice(0, 1).map((s) => ({ ...s, message: s.message })), ...h.flow.slice(1));
+      else flow.push({ file: t.module.path, span: h.span, message: `reaches ${h.sink}()` });
+      if (h.category !== 'tls') capState[h.category as Exclude<Category, 'audit'>] = 'unscoped';
+      findings.push(this.finding(h.rule, h.category, t, toolRef, h.span, { param, sink: h.sink }, flow, this.fixData(h, t, toolRef, lines)));
+    }
+    const unapproved = txns.filter((x) => !x.approved && !t.approved);
+    if (unapproved.length) {
+      const first = unapproved[0];
+      const actions = [...new Set(unapproved.map((x) => x.sink))].slice(0, 3).join(', ');
+      const flow: FlowStep[] = [{ file: t.module.path, span: t.nameSpan, message: `tool '${t.name}'` }, ...first.flow];
+      findings.push(this.finding(first.rule, 'txn', t, toolRef, t.nameSpan, { sink: actions, detail: actions }, flow, { category: 'txn', language: t.module.language, tool: this.fixTool(toolRef) }));
+      capState.txn = 'unscoped';
+    }
+    if (caps && !logs) {
+      const what = (['net', 'fs', 'sql', 'exec', 'secret', 'txn'] as const).filter((c) => caps & CAT_BIT[c]).map(capabilityWord).join(', ');
+      findings.push(this.finding('audit/no-audit-record', 'audit', t, toolRef, t.nameSpan, { detail: what }, [{ file: t.module.path, span: t.nameSpan, message: `tool '${t.name}' can use ${what} and writes no audit record` }], { category: 'audit', language: t.module.language, tool: this.fixTool(toolRef) }));
+    }
+    return {
+      findings,
+      summary: { tool: toolRef, capabilities: capState, audit: caps ? (logs ? 'present' : 'missing') : 'n/a', approval: txns.length ? (unapproved.length ? 'missing' : 'present') : 'n/a' },
+    };
+  }
+
+  private fixTool(t: ToolRef): FixData['tool'] {
+    return { name: t.name, framework: t.framework, nameSpan: t.nameSpan, bodyStart: t.bodyStart, exprBody: t.exprBody, span: t.span };
+  }
+
+  private fixData(h: Hit, t: ToolDef, ref: ToolRef, lines: string[]): FixData {
+    const text = (s: Span): string => sliceText(lines, s);
+    const stmt = h.stmt;
+    return {
+      category: h.category as Category,
+      language: t.module.language,
+      call: h.call ? { span: h.call.span, callee: calleeSource(h.call.callee, lines), argsSpan: h.call.argsSpan } : undefined,
+      arg: h.arg ? { span: h.arg.span, text: text(h.arg.span) } : undefined,
+      param: [...h.origins][0],
+      stmt: stmt ? { span: stmt.span, indent: /^[ \t]*/.exec(lines[stmt.span.start.line] ?? '')?.[0] ?? '' } : undefined,
+      tool: this.fixTool(ref),
+      shape: h.shape,
+    };
+  }
+
+  private finding(ruleId: string, category: Category | 'tls', t: ToolDef, tool: ToolRef, span: Span, vars: { param?: string; sink?: string; detail?: string }, flow: FlowStep[], fix: FixData): Finding {
+    let severity: Severity = 'warning';
+    let message: string;
+    try {
+      severity = getRule(ruleId).defaultSeverity;
+      message = formatMessage(ruleId, { tool: t.name, ...vars });
+    } catch {
+      message = `Tool '${t.name}': ${ruleId}${vars.param ? ` (parameter '${vars.param}')` : ''}${vars.sink ? ` via ${vars.sink}` : ''}.`;
+    }
+    const fingerprint = createHash('sha1')
+      .update([ruleId, basename(t.module.path), t.name, vars.sink ?? '', vars.param ?? ''].join('|'))
+      .digest('hex')
+      .slice(0, 16);
+    return { ruleId, category: category as Category, severity, file: t.module.path, span, message, tool, param: vars.param, sink: vars.sink, flow, fix, fingerprint };
+  }
+}
+
+function capabilityWord(c: string): string {
+  return ({ net: 'network', fs: 'files', sql: 'SQL', exec: 'commands', secret: 'secrets', txn: 'consequential actions' } as Record<string, string>)[c] ?? c;
+}
+
+function joinRet(a: Val, b: Val): Val {
+  const t = new Set<string>([...(a.t ?? []), ...(b.t ?? [])]);
+  const ta = !!a.t?.size;
+  const tb = !!b.t?.size;
   return {
-    analyzeFile: (file) => ({ file, findings: [], tools: [] }),
-    invalidate: () => undefined,
-    dependentsOf: () => [],
-    setConfig: () => undefined,
+    t: t.size ? t : undefined,
+    safe: (ta ? (a.safe ?? 0) : ALL) & (tb ? (b.safe ?? 0) : ALL),
+    resolved: a.resolved && b.resolved,
+    q: a.q === b.q ? a.q : undefined,
+    logger: a.logger || b.logger,
+    ro: a.ro && b.ro,
   };
 }
+
+function taintOf(name: string, file: string, span: Span): Val {
+  return { t: new Set([name]), safe: 0, flow: [{ file, span, message: `parameter '${name}' is chosen by the model` }] };
+}
+
+function bindPatternTaint(interp: Interp, pattern: NonNullable<FunctionDef['params'][number]['pattern']>, env: Env, file: string, untainted: boolean): void {
+  const visit = (t: typeof pattern): void => {
+    switch (t.kind) {
+      case 'name':
+        env.set(t.id, untainted ? EMPTY : taintOf(t.id, file, t.span));
+        return;
+      case 'tuple':
+        t.items.forEach(visit);
+        return;
+      case 'object':
+        for (const p of t.props) visit(p.target);
+        return;
+      default:
+        interp.bind(t, EMPTY, env);
+    }
+  };
+  visit(pattern);
+}
+
+function sliceText(lines: string[], s: Span): string {
+  if (s.start.line === s.end.line) return (lines[s.start.line] ?? '').slice(s.start.col, s.end.col);
+  const out = [(lines[s.start.line] ?? '').slice(s.start.col)];
+  for (let i = s.start.line + 1; i < s.end.line; i++) out.push(lines[i] ?? '');
+  out.push((lines[s.end.line] ?? '').slice(0, s.end.col));
+  return out.join('\n');
+}
+
+function calleeSource(e: Expr, lines: string[]): string {
+  return sliceText(lines, e.span);
+}
+
+function readDisk(p: string): string | undefined {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return existsSync(p) && statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export type { Stmt };
+void bit;

@@ -11,8 +11,10 @@ export type Grammar = 'python' | 'typescript' | 'tsx' | 'javascript';
 /** server/out/wasm in the bundle; the package's own folder when running from source. */
 function wasmDir(): string {
   const candidates = [join(__dirname, 'wasm'), join(__dirname, '..', 'out', 'wasm'), join(__dirname, '..', '..', 'out', 'wasm')];
-  for (const c of candidates) if (existsSync(join(c, 'tree-sitter.wasm'))) return c;
-  return join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+  for (let d = __dirname, i = 0; i < 6; i++, d = dirname(d)) candidates.push(join(d, 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm'));
+  const found = candidates.find((c) => existsSync(join(c, 'tree-sitter.wasm')));
+  if (!found) throw new Error(`agent-boundary: tree-sitter WASM files not found (looked in ${candidates[0]})`);
+  return found;
 }
 
 let ready: Promise<void> | undefined;

@@ -63,7 +63,6 @@ class PyLowerer {
   syntaxErrors = 0;
   firstError?: Pos;
   private depth = 0;
-  private anon = 0;
 
   constructor(private readonly lines: string[]) {}
 

@@ -1,0 +1,1240 @@
+// Abstract interpretation of one function (or module body) over the agent model: follows
+// model-controlled data to sinks, records guards (as scoping facts that hold after a check that
+// exits on failure), approval gates, log calls and capabilities. Merge points join environments,
+// so a guard counts only when it dominates the sink on every path.
+import type { Category, FlowStep } from '../model/findings';
+import type { CallExpr, Expr, FunctionDef, Module, Span, Stmt, Target } from '../model/ir';
+import type { Catalog, SinkSpec } from './data';
+import { ALL, bit, CAT_BIT, EMPTY, Env, type Fact, type Facts, type FnRef, joinVal, tainted, unionTaint, type Val, withSafe } from './values';
+
+export interface Hit {
+  rule: string;
+  category: Category | 'tls';
+  /** Display name of the sink (`requests.get`, `os.environ[]`). */
+  sink: string;
+  /** Anchor in this function: the sink call, or the call into the helper that reaches it. */
+  span: Span;
+  /** Taint origins at the anchor (param names, or `#i` in summaries); empty for constant findings. */
+  origins: ReadonlySet<string>;
+  /** Steps inside helpers, ending at the sink (empty when the sink is in this function). */
+  flow: FlowStep[];
+  /** The anchor call, the argument that carries the value and the statement holding it (for fixes). */
+  call?: CallExpr;
+  arg?: Expr;
+  stmt?: Stmt;
+  shape?: string;
+  /** The flow of the tainted value up to the anchor. */
+  valueFlow?: readonly FlowStep[];
+}
+
+export interface TxnUse {
+  rule: string;
+  sink: string;
+  span: Span;
+  approved: boolean;
+  flow: FlowStep[];
+}
+
+export interface Summary {
+  hits: Hit[];
+  caps: number;
+  txns: TxnUse[];
+  logs: boolean;
+  approves: boolean;
+  paramSafe: number[];
+  ret: Val;
+  retTrue?: number[];
+}
+
+export interface Ctx {
+  cat: Catalog;
+  extraGuards: Set<string>;
+  extraLoggers: Set<string>;
+  extraApprovals: Set<string>;
+  moduleEnv(m: Module): Map<string, Val>;
+  resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined;
+  /** undefined while the function is being summarised (recursion). */
+  summary(ref: FnRef): Summary | undefined;
+}
+
+const PASSTHRU = new Set(['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'casefold', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'normalize', 'encode', 'decode', 'format', 'replace', 'removeprefix', 'removesuffix', 'title', 'capitalize', 'expandtabs', 'valueOf', 'toLocaleLowerCase', 'as_posix']);
+const STR_CTORS = new Set(['builtins.str', 'String', 'builtins.repr', 'os.fspath', 'builtins.bytes']);
+const JSON_PARSE = new Set(['json.loads', 'JSON.parse', 'orjson.loads', 'ujson.loads', 'yaml.safe_load', 'json.load']);
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'pwsh', '/bin/sh', '/bin/bash', '/usr/bin/bash', '/bin/zsh', 'python', 'python3', 'node', 'perl', 'ruby', 'sudo', 'env', 'xargs', 'ssh']);
+const URL_HOST_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i;
+const MAX_INLINE_DEPTH = 3;
+
+function spanLine(s: Span): number {
+  return s.start.line;
+}
+
+export class Interp {
+  readonly hits: Hit[] = [];
+  readonly txns: TxnUse[] = [];
+  caps = 0;
+  logs = false;
+  readonly returns: { val: Val; env: Env }[] = [];
+  private breaks: Env[][] = [];
+  private stmtTop: Stmt | undefined;
+  private readonly modEnv: Map<string, Val>;
+  private readonly lang: 'python' | 'ts';
+  private inline = 0;
+  private selfClass?: string;
+
+  constructor(
+    private readonly ctx: Ctx,
+    readonly module: Module,
+    readonly fn: FunctionDef | undefined,
+    private readonly recordHits: boolean,
+  ) {
+    this.modEnv = fn ? ctx.moduleEnv(module) : new Map();
+    this.lang = module.language === 'python' ? 'python' : 'ts';
+    this.selfClass = fn?.className;
+  }
+
+  get moduleVars(): Map<string, Val> {
+    return this.modEnv;
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  run(stmts: Stmt[], env: Env, top = false): Env {
+    let cur = env;
+    for (const s of stmts) {
+      if (cur.dead) break;
+      if (top) this.stmtTop = s;
+      cur = this.stmt(s, cur);
+    }
+    return cur;
+  }
+
+  private stmt(s: Stmt, env: Env): Env {
+    switch (s.kind) {
+      case 'assign': {
+        let v = this.ev(s.value, env);
+        if (s.augmented) {
+          for (const t of s.targets) {
+            if (t.kind === 'name') {
+              const old = this.lookup(t.id, env) ?? EMPTY;
+              v = this.concat(old, v);
+            }
+          }
+        }
+        for (const t of s.targets) this.bind(t, v, env);
+        return env;
+      }
+      case 'expr':
+        this.ev(s.expr, env);
+        return env;
+      case 'if': {
+        const c = this.ev(s.test, env);
+        const facts = this.factsOf(c);
+        const thenEnv = this.refine(env.clone(), facts.t);
+        const elseEnv = this.refine(env.clone(), facts.f);
+        const a = this.run(s.then, thenEnv);
+        const b = this.run(s.else, elseEnv);
+        return Env.join(a, b);
+      }
+      case 'return': {
+        const v = s.value ? this.ev(s.value, env) : EMPTY;
+        this.returns.push({ val: v, env });
+        return Env.dead();
+      }
+      case 'raise':
+        if (s.value) this.ev(s.value, env);
+        return Env.dead();
+      case 'break': {
+        const frame = this.breaks[this.breaks.length - 1];
+        if (frame) frame.push(env.clone());
+        return Env.dead();
+      }
+      case 'loop': {
+        const iter = s.iter ? this.ev(s.iter, env) : undefined;
+        if (s.test) this.ev(s.test, env);
+        this.breaks.push([]);
+        let cur = env;
+        for (let i = 0; i < 2; i++) {
+          const body = cur.clone();
+          if (s.target && iter) this.bind(s.target, this.elementOf(iter), body);
+          const out = this.run(s.body, body);
+          cur = Env.join(cur, out);
+        }
+        const brk = this.breaks.pop() ?? [];
+        const after = this.run(s.else, cur.clone());
+        return Env.joinAll([after, ...brk]);
+      }
+      case 'try': {
+        const body = this.run(s.body, env.clone());
+        const handlerStart = Env.join(env, body);
+        const outs: Env[] = [this.run(s.else, body)];
+        for (const h of s.handlers) {
+          const he = handlerStart.clone();
+          if (h.name) he.set(h.name, EMPTY);
+          outs.push(this.run(h.body, he));
+        }
+        let out = Env.joinAll(outs);
+        if (s.finally.length) {
+          const fin = this.run(s.finally, out.dead ? handlerStart.clone() : out);
+          out = out.dead ? Env.dead() : fin;
+        }
+        return out;
+      }
+      case 'with': {
+        for (const it of s.items) {
+          const v = this.ev(it.value, env);
+          if (it.target) this.bind(it.target, v, env);
+        }
+        return this.run(s.body, env);
+      }
+      case 'funcdecl':
+        env.set(s.fn.name, { fn: { fn: s.fn, module: this.module } });
+        return env;
+      case 'classdecl':
+        env.set(s.cls.name, { q: `${this.module.path}:${s.cls.name}` });
+        return env;
+      case 'import':
+        for (const b of s.imports) env.set(b.local, this.importVal(b.module, b.name));
+        return env;
+    }
+  }
+
+  bind(t: Target, v: Val, env: Env): void {
+    switch (t.kind) {
+      case 'name':
+        env.set(t.id, v);
+        return;
+      case 'tuple':
+        t.items.forEach((it, i) => this.bind(it, v.items?.[i] ?? this.elementOf(v), env));
+        return;
+      case 'object':
+        for (const p of t.props) {
+          if (p.rest) this.bind(p.target, v, env);
+          else {
+            let pv = (p.key !== undefined && v.props?.get(p.key)) || this.memberOf(v, p.key ?? '');
+            if (p.default) pv = joinVal(pv, this.ev(p.default, env));
+            this.bind(p.target, pv, env);
+          }
+        }
+        return;
+      case 'attr': {
+        const obj = this.ev(t.obj, env);
+        // `msg["To"] = to` / `obj.x = tainted`: the container now carries the taint.
+        if (t.obj.kind === 'name' && tainted(v)) env.set(t.obj.id, this.mix(obj, v));
+        return;
+      }
+      case 'index': {
+        const obj = this.ev(t.obj, env);
+        this.ev(t.index, env);
+        if (t.obj.kind === 'name' && tainted(v)) env.set(t.obj.id, this.mix(obj, v));
+        return;
+      }
+    }
+  }
+
+  private mix(container: Val, v: Val): Val {
+    const u = unionTaint([container, v]);
+    return { ...container, t: u.t, safe: u.safe, flow: u.flow };
+  }
+
+  // ---------------------------------------------------------------- names
+
+  lookup(id: string, env: Env): Val | undefined {
+    return env.get(id) ?? this.modEnv.get(id);
+  }
+
+  private nameVal(id: string, env: Env): Val {
+    const v = this.lookup(id, env);
+    if (v) return v;
+    if ((id === 'self' || id === 'this') && this.selfClass) return { selfOf: this.selfClass };
+    const f = this.module.functions.get(id);
+    if (f && !f.parent && !f.className) return { fn: { fn: f, module: this.module } };
+    return this.lang === 'python' ? { q: `builtins.${id}` } : { q: id };
+  }
+
+  importVal(module: string, name: string): Val {
+    if (this.lang === 'python') {
+      const q = name === '*' ? module : `${module}.${name}`;
+      return { q, imp: { module, name } };
+    }
+    const mod = module.replace(/^node:/, '');
+    const q = name === '*' || name === 'default' ? mod : `${mod}.${name}`;
+    return { q: normQ(q), imp: { module, name } };
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  ev(e: Expr, env: Env): Val {
+    switch (e.kind) {
+      case 'name':
+        return this.nameVal(e.id, env);
+      case 'str':
+        return e.raw && this.lang === 'ts' && e.raw.startsWith('/') ? { regex: e.value } : { str: e.value };
+      case 'const':
+        return typeof e.value === 'number' || typeof e.value === 'boolean' ? { num: true } : EMPTY;
+      case 'fmt': {
+        const parts = e.parts.map((p) => this.ev(p, env));
+        return this.concatAll(parts);
+      }
+      case 'attr': {
+        const obj = this.ev(e.obj, env);
+        return this.memberOf(obj, e.name);
+      }
+      case 'index': {
+        const obj = this.ev(e.obj, env);
+        const idx = this.ev(e.index, env);
+        return this.indexOf(obj, idx, e, env);
+      }
+      case 'call':
+        return this.call(e, env);
+      case 'list': {
+        const items = e.items.map((i) => this.ev(i, env));
+        const u = unionTaint(items);
+        return { t: u.t, safe: u.safe, flow: u.flow, items: e.comprehension ? undefined : items };
+      }
+      case 'dict': {
+        const props = new Map<string, Val>();
+        const vals: Val[] = [];
+        for (const en of e.entries) {
+          if (en.keyExpr && en.key === undefined) this.ev(en.keyExpr, env);
+          const v = this.ev(en.value, env);
+          vals.push(v);
+          if (en.spread) {
+            if (v.props) for (const [k, pv] of v.props) props.set(k, pv);
+          } else if (en.key !== undefined) props.set(en.key, v);
+        }
+        const u = unionTaint(vals);
+        return { t: u.t, safe: u.safe, flow: u.flow, props };
+      }
+      case 'func':
+        return { fn: { fn: e.fn, module: this.module } };
+      case 'bin': {
+        const l = this.ev(e.left, env);
+        const r = this.ev(e.right, env);
+        if (e.op === '+') return this.concat(l, r);
+        if (e.op === '/' && (this.isPath(l) || l.q === 'pathlib.Path()')) return this.pathJoin(l, [r]);
+        if (e.op === '%' && l.str !== undefined) {
+          const u = unionTaint([r]);
+          const pre = l.str.split('%')[0];
+          return u.t ? { t: u.t, safe: (u.safe ?? 0) | (URL_HOST_PREFIX.test(pre) ? CAT_BIT.net : 0), flow: u.flow, prefix: pre } : { str: l.str };
+        }
+        if (e.op === '??' || e.op === '||' || e.op === 'or') return joinVal(l, r);
+        const u = unionTaint([l, r]);
+        if (['-', '*', '**', '//', '>>', '<<', '&', '^'].includes(e.op)) return { num: true };
+        return { t: u.t, safe: u.safe, flow: u.flow };
+      }
+      case 'compare':
+        return this.compare(e.op, e.left, e.right, env);
+      case 'bool': {
+        const l = this.ev(e.left, env);
+        const r = this.ev(e.right, env);
+        const lf = this.factsOf(l);
+        const rf = this.factsOf(r);
+        const checks: Facts =
+          e.op === 'and' ? { t: [...lf.t, ...rf.t], f: intersectFacts(lf.f, rf.f) } : { t: intersectFacts(lf.t, rf.t), f: [...lf.f, ...rf.f] };
+        const v = e.op === 'or' ? joinVal(l, r) : r;
+        return { ...v, checks, approval: undefined };
+      }
+      case 'not': {
+        const v = this.ev(e.operand, env);
+        const f = this.factsOf(v);
+        return { checks: { t: f.f, f: f.t }, num: true };
+      }
+      case 'cond': {
+        this.ev(e.test, env);
+        return joinVal(this.ev(e.then, env), this.ev(e.else, env));
+      }
+      case 'unknown': {
+        const vals = e.children.map((c) => this.ev(c, env));
+        const u = unionTaint(vals);
+        return u.t ? { t: u.t, safe: u.safe, flow: u.flow } : EMPTY;
+      }
+    }
+  }
+
+  private concat(l: Val, r: Val): Val {
+    return this.concatAll([l, r]);
+  }
+
+  /** String building: constant when every part is; otherwise the known literal prefix decides `net` scoping. */
+  private concatAll(parts: Val[]): Val {
+    if (parts.length && parts.every((p) => p.items) && !parts.some((p) => p.str !== undefined)) {
+      const items = parts.flatMap((p) => p.items ?? []);
+      const u = unionTaint(parts);
+      return { t: u.t, safe: u.safe, flow: u.flow, items };
+    }
+    let prefix = '';
+    let open = true;
+    for (const p of parts) {
+      if (!open) break;
+      if (p.str !== undefined) prefix += p.str;
+      else {
+        if (p.prefix) prefix += p.prefix;
+        open = false;
+      }
+    }
+    const u = unionTaint(parts);
+    if (!u.t) {
+      if (open) return { str: prefix };
+      return prefix ? { prefix } : EMPTY;
+    }
+    let safe = u.safe ?? 0;
+    if (URL_HOST_PREFIX.test(prefix)) safe |= CAT_BIT.net;
+    const sqlLike = this.ctx.cat.sqlText.test(prefix);
+    return { t: u.t, safe, flow: u.flow, prefix: prefix || undefined, ...(sqlLike ? {} : {}) };
+  }
+
+  private isPath(v: Val): boolean {
+    return !!v.q && (v.q.endsWith('()') && this.ctx.cat.sets.pathClasses.has(v.q.slice(0, -2)));
+  }
+
+  private pathJoin(base: Val, rest: Val[]): Val {
+    const all = [base, ...rest];
+    const u = unionTaint(all);
+    let str: string | undefined;
+    if (all.every((v) => v.str !== undefined)) str = all.map((v) => v.str).join('/');
+    let prefix: string | undefined;
+    if (str === undefined) {
+      const known: string[] = [];
+      for (const v of all) {
+        if (v.str !== undefined) known.push(v.str);
+        else break;
+      }
+      if (known.length) prefix = known.join('/') + '/';
+    }
+    // Joining a constant root with a basename-sanitised value stays inside the root.
+    return { t: u.t, safe: u.safe, flow: u.flow, str, prefix, q: base.q === 'pathlib.Path()' ? base.q : undefined };
+  }
+
+  memberOf(obj: Val, name: string): Val {
+    if (obj.props?.has(name)) return obj.props.get(name) as Val;
+    const out: { -readonly [K in keyof Val]: Val[K] } = {};
+    if (obj.t) {
+      out.t = obj.t;
+      out.safe = obj.safe;
+      out.flow = obj.flow;
+    }
+    if (obj.q) out.q = normQ(`${obj.q}.${name}`);
+    if (obj.selfOf) out.q = `self:${obj.selfOf}.${name}`;
+    if (obj.derived?.kind === 'url' && this.ctx.cat.sets.hostAttributes.has(name)) out.derived = { kind: 'host', of: obj.derived.of };
+    if (obj.approval) out.approval = true;
+    if (obj.ro) out.ro = true;
+    if (obj.logger) out.logger = true;
+    // Path(x).name is the last component only.
+    if (name === 'name' && obj.q && this.isPath(obj) && out.t) out.safe = (out.safe ?? 0) | CAT_BIT.fs;
+    if (obj.q && this.isPath(obj) && (name === 'parent' || name === 'parents')) out.q = obj.q;
+    if (obj.str !== undefined && this.isPath(obj) && name === 'parent') out.str = obj.str.replace(/\/[^/]*$/, '');
+    return out;
+  }
+
+  private indexOf(obj: Val, idx: Val, e: Expr, env: Env): Val {
+    if (obj.q && this.ctx.cat.indexes.has(obj.q)) {
+      const spec = this.ctx.cat.indexes.get(obj.q) as SinkSpec;
+      this.useSink(spec, `${obj.q}[]`, e, idx, e.kind === 'index' ? e.index : undefined, env, undefined);
+      return EMPTY;
+    }
+    if (idx.str !== undefined && obj.props?.has(idx.str)) return obj.props.get(idx.str) as Val;
+    if (obj.items && idx.num !== undefined && e.kind === 'index' && e.index.kind === 'const' && typeof e.index.value === 'number') {
+      const it = obj.items[e.index.value];
+      if (it) return it;
+    }
+    const out: { -readonly [K in keyof Val]: Val[K] } = {};
+    if (obj.t) {
+      out.t = obj.t;
+      out.safe = obj.safe;
+      out.flow = obj.flow;
+    }
+    if (obj.approval) out.approval = true;
+    if (obj.derived?.kind === 'split' && e.kind === 'index' && e.index.kind === 'const' && e.index.value === 0) out.derived = { kind: 'split', of: obj.derived.of };
+    return out;
+  }
+
+  elementOf(v: Val): Val {
+    if (!v.t) return v.q ? { q: `${v.q}[]` } : EMPTY;
+    return { t: v.t, safe: v.safe, flow: v.flow };
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private compare(op: string, le: Expr, re: Expr, env: Env): Val {
+    const l = this.ev(le, env);
+    const r = this.ev(re, env);
+    let facts: Facts = { t: [], f: [] };
+    if (op === 'in' || op === 'not in') {
+      if (!tainted(r)) facts = { t: this.refsOf(le, l, ALL, env, r), f: [] };
+      else if (!tainted(l) && l.str !== undefined && (l.str === '..' || l.str === '../')) {
+        // `".." in path`: refusing paths that contain '..' is a (weak) traversal check
+        facts = { t: [], f: [] };
+      }
+      if (op === 'not in') facts = { t: facts.f, f: facts.t };
+    } else if (op === '==' || op === '===' || op === 'is' || op === '!=' || op === '!==' || op === 'is not') {
+      const eq = op === '==' || op === '===' || op === 'is';
+      const constSide = (v: Val) => v.str !== undefined || v.num;
+      let t: Fact[] = [];
+      if (constSide(r) && tainted(l)) t = this.refsOf(le, l, ALL, env);
+      else if (constSide(l) && tainted(r)) t = this.refsOf(re, r, ALL, env);
+      // os.path.commonpath([real, ROOT]) == ROOT
+      const cp = this.commonpathFacts(le, env) ?? this.commonpathFacts(re, env);
+      if (cp) t.push(...cp);
+      if (l.approval || r.approval) t.push({ approval: true });
+      facts = eq ? { t, f: [] } : { t: [], f: t };
+    }
+    return { checks: facts, num: true };
+  }
+
+  private commonpathFacts(e: Expr, env: Env): Fact[] | undefined {
+    if (e.kind !== 'call') return undefined;
+    const q = this.ev(e.callee, env).q;
+    if (!q || !this.ctx.cat.sets.commonpath.has(q)) return undefined;
+    const first = e.args[0]?.value;
+    const items = first?.kind === 'list' ? first.items : e.args.map((a) => a.value);
+    const out: Fact[] = [];
+    for (const it of items) {
+      const v = this.ev(it, env);
+      if (tainted(v) && (v.resolved || this.exprResolves(it, env))) {
+        const root = this.rootVar(it, env);
+        if (root) out.push({ target: root, mask: CAT_BIT.fs });
+      }
+    }
+    return out.length ? out : undefined;
+  }
+
+  /** Variables a membership/equality check on `e` constrains, with the categories it scopes. */
+  private refsOf(e: Expr, v: Val, mask: number, env: Env, collection?: Val): Fact[] {
+    const out: Fact[] = [];
+    if (collection?.tableList) out.push({ tables: true });
+    const add = (target: string | undefined, m: number) => {
+      if (target) out.push({ target, mask: m });
+    };
+    let cur: Expr = e;
+    // peel pass-through calls: host.lower(), str(x)
+    for (let i = 0; i < 4; i++) {
+      if (cur.kind === 'call' && cur.callee.kind === 'attr' && PASSTHRU.has(cur.callee.name)) cur = cur.callee.obj;
+      else if (cur.kind === 'call' && cur.args.length === 1 && STR_CTORS.has(this.ev(cur.callee, env).q ?? '')) cur = cur.args[0].value;
+      else break;
+    }
+    if (cur.kind === 'name') {
+      add(cur.id, mask);
+      const cv = this.lookup(cur.id, env);
+      if (cv?.derived?.kind === 'host') add(cv.derived.of, CAT_BIT.net);
+      if (cv?.derived?.kind === 'split') add(cv.derived.of, CAT_BIT.exec);
+    } else if (cur.kind === 'attr') {
+      const base = this.ev(cur.obj, env);
+      if (base.derived?.kind === 'url' && this.ctx.cat.sets.hostAttributes.has(cur.name)) add(base.derived.of, CAT_BIT.net);
+      else if (cur.obj.kind === 'call' && this.ctx.cat.sets.hostAttributes.has(cur.name)) {
+        const pq = this.ev(cur.obj.callee, env).q;
+        if (pq && this.isUrlParser(pq)) add(this.rootVar(cur.obj.args[0]?.value, env), CAT_BIT.net);
+      } else {
+        // a checked attribute of a tainted object (context.plan in PLANS) constrains only that attribute
+      }
+    } else if (cur.kind === 'index') {
+      const base = this.ev(cur.obj, env);
+      if (base.derived?.kind === 'split') add(base.derived.of, CAT_BIT.exec);
+      else if (cur.obj.kind === 'call' && cur.index.kind === 'const' && cur.index.value === 0) {
+        const inner = cur.obj;
+        const q = this.ev(inner.callee, env).q;
+        if (q === 'shlex.split' || (inner.callee.kind === 'attr' && inner.callee.name === 'split')) {
+          add(this.rootVar(q === 'shlex.split' ? inner.args[0]?.value : inner.callee.kind === 'attr' ? inner.callee.obj : undefined, env), CAT_BIT.exec);
+        }
+      }
+    }
+    void v;
+    return out;
+  }
+
+  private isUrlParser(q: string): boolean {
+    return this.ctx.cat.sets.urlParsers.has(q) || this.ctx.cat.sets.urlParsers.has(q.replace(/\(\)$/, ''));
+  }
+
+  /** The variable a check on `e` is about: `os.path.realpath(p)` → p, `str(x).lower()` → x. */
+  rootVar(e: Expr | undefined, env: Env): string | undefined {
+    let cur = e;
+    for (let i = 0; i < 6 && cur; i++) {
+      if (cur.kind === 'name') return cur.id;
+      if (cur.kind === 'call') {
+        if (cur.callee.kind === 'attr') {
+          const recv = this.ev(cur.callee.obj, env);
+          if (PASSTHRU.has(cur.callee.name) || this.ctx.cat.sets.pathMethods.has(cur.callee.name) || (recv.q && this.isPath(recv))) {
+            cur = cur.callee.obj;
+            continue;
+          }
+        }
+        const q = this.ev(cur.callee, env).q ?? '';
+        if (STR_CTORS.has(q) || this.ctx.cat.sets.resolve.has(q) || this.ctx.cat.sets.pathClasses.has(q)) {
+          // path.resolve(ROOT, x) / os.path.join(ROOT, x): the model-controlled argument is the last tainted one
+          const tArgs = cur.args.filter((a) => tainted(this.ev(a.value, env)));
+          cur = (tArgs[tArgs.length - 1] ?? cur.args[0])?.value;
+          continue;
+        }
+        return undefined;
+      }
+      if (cur.kind === 'bin' && cur.op === '/') {
+        cur = tainted(this.ev(cur.right, env)) ? cur.right : cur.left;
+        continue;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+
+  private exprResolves(e: Expr, env: Env): boolean {
+    let cur: Expr | undefined = e;
+    for (let i = 0; i < 6 && cur; i++) {
+      if (cur.kind === 'name') return !!this.lookup(cur.id, env)?.resolved;
+      if (cur.kind !== 'call') return false;
+      if (cur.callee.kind === 'attr' && this.ctx.cat.sets.resolvingMethods.has(cur.callee.name)) return true;
+      const q = this.ev(cur.callee, env).q ?? '';
+      if (this.ctx.cat.sets.resolving.has(q)) return true;
+      if (cur.callee.kind === 'attr') cur = cur.callee.obj;
+      else cur = cur.args[0]?.value;
+    }
+    return false;
+  }
+
+  factsOf(v: Val): Facts {
+    if (v.checks) return v.checks;
+    if (v.approval) return { t: [{ approval: true }], f: [] };
+    return { t: [], f: [] };
+  }
+
+  refine(env: Env, facts: Fact[]): Env {
+    for (const f of facts) {
+      if (f.approval) env.approved = true;
+      if (f.tables) env.tablesChecked = true;
+      if (f.target && f.mask) {
+        const cur = this.lookup(f.target, env);
+        if (cur && tainted(cur)) env.set(f.target, withSafe(cur, f.mask));
+      }
+    }
+    return env;
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private argFor(e: CallExpr, vals: Val[], spec: (number | string)[], recv: Val | undefined): { val: Val; expr?: Expr } | undefined {
+    for (const a of spec) {
+      if (a === 'receiver') {
+        if (recv && e.callee.kind === 'attr') return { val: recv, expr: e.callee.obj };
+        continue;
+      }
+      if (typeof a === 'number') {
+        let pos = 0;
+        for (let i = 0; i < e.args.length; i++) {
+          const arg = e.args[i];
+          if (arg.name || arg.spread === 'kwspread') continue;
+          if (arg.spread === 'spread') return { val: vals[i], expr: arg.value };
+          if (pos === a) return { val: vals[i], expr: arg.value };
+          pos++;
+        }
+        continue;
+      }
+      if (a.startsWith('prop:')) {
+        const key = a.slice(5);
+        for (let i = 0; i < e.args.length; i++) {
+          const v = vals[i];
+          if (v.props?.has(key)) {
+            const arg = e.args[i].value;
+            const entry = arg.kind === 'dict' ? arg.entries.find((en) => en.key === key) : undefined;
+            return { val: v.props.get(key) as Val, expr: entry?.value ?? arg };
+          }
+        }
+        continue;
+      }
+      const i = e.args.findIndex((x) => x.name === a);
+      if (i >= 0) return { val: vals[i], expr: e.args[i].value };
+    }
+    // **kwargs / spread of a tainted dict may carry the value
+    const kw = e.args.findIndex((x) => x.spread === 'kwspread');
+    if (kw >= 0 && tainted(vals[kw])) return { val: vals[kw], expr: e.args[kw].value };
+    return undefined;
+  }
+
+  private call(e: CallExpr, env: Env): Val {
+    let recv: Val | undefined;
+    let callee: Val;
+    let method: string | undefined;
+    if (e.callee.kind === 'attr') {
+      recv = this.ev(e.callee.obj, env);
+      method = e.callee.name;
+      callee = this.memberOf(recv, method);
+    } else callee = this.ev(e.callee, env);
+    const vals = e.args.map((a) => this.ev(a.value, env));
+    const q = callee.q;
+    const cat = this.ctx.cat;
+    const finalName = method ?? (e.callee.kind === 'name' ? e.callee.id : undefined) ?? q?.split('.').pop();
+
+    // callbacks defined inline (arrow functions, lambdas, nested defs passed along) run here
+    for (let i = 0; i < vals.length; i++) {
+      const fv = vals[i].fn;
+      if (fv && fv.module === this.module && fv.fn.parent && this.inline < MAX_INLINE_DEPTH && e.args[i].value.kind === 'func') {
+        const feed = unionTaint([recv ?? EMPTY, ...vals.filter((_, j) => j !== i)]);
+        this.runInline(fv.fn, env, fv.fn.params.map(() => (feed.t ? { t: feed.t, safe: feed.safe, flow: feed.flow } : EMPTY)));
+      }
+    }
+
+    // audit records
+    if (this.isLoggerCall(e, callee, recv, method, q, finalName)) {
+      this.logs = true;
+      return EMPTY;
+    }
+    if (method && cat.sets.spanMethods.has(method) && recv && (recv.q?.includes('trac') || /trac|span|logfire/i.test(exprText(e.callee.kind === 'attr' ? e.callee.obj : e.callee)))) {
+      this.logs = true;
+    }
+
+    // approval gates
+    if (q && cat.sets.pausing.has(q)) {
+      env.approved = true;
+      return { approval: true };
+    }
+    if ((q && cat.sets.deciding.has(q)) || (method && cat.sets.decidingMethods.has(method))) return { approval: true };
+
+    // workspace functions and methods
+    const ref = this.resolveFn(callee, recv, e, env);
+    if (ref && finalName && (cat.approvalNames.test(finalName) || this.ctx.extraApprovals.has(finalName))) {
+      const s = this.ctx.summary(ref);
+      if (s?.approves) env.approved = true;
+      return { approval: true };
+    }
+    if (!ref && finalName && (cat.approvalNames.test(finalName) || this.ctx.extraApprovals.has(finalName))) {
+      if (cat.approvalRaising.test(finalName)) env.approved = true;
+      return { approval: true };
+    }
+    if (finalName && this.ctx.extraGuards.has(finalName)) {
+      // a configured guard: its arguments are scoped after the call (it raises otherwise)
+      e.args.forEach((a, i) => {
+        if (a.value.kind === 'name') env.set(a.value.id, withSafe(vals[i], ALL));
+      });
+      return { num: true, checks: { t: e.args.flatMap((a) => (a.value.kind === 'name' ? [{ target: a.value.id, mask: ALL }] : [])), f: [] } };
+    }
+
+    // sinks
+    this.sinks(e, env, callee, recv, vals, q, method, finalName);
+
+    if (ref) return this.applySummary(ref, e, env, vals, recv);
+
+    return this.transfer(e, env, callee, recv, vals, q, method);
+  }
+
+  private isLoggerCall(e: CallExpr, callee: Val, recv: Val | undefined, method: string | undefined, q: string | undefined, finalName: string | undefined): boolean {
+    const cat = this.ctx.cat;
+    if (q && cat.sets.notLoggers.has(q)) return false;
+    if (method && recv) {
+      if (recv.logger && cat.sets.loggerMethods.has(method)) return true;
+      if (recv.q && cat.sets.loggerMethods.has(method)) {
+        const base = recv.q.replace(/\(\)$/, '');
+        if (cat.sets.loggerFactories.has(base) || cat.sets.loggerFactories.has(recv.q)) return true;
+      }
+      if (cat.sets.loggerMethods.has(method) && !recv.q?.startsWith('builtins.') && e.callee.kind === 'attr') {
+        const rt = exprText(e.callee.obj);
+        if (rt && (cat.loggerNames.test(rt) || this.ctx.extraLoggers.has(rt))) return !/^console$/.test(rt);
+      }
+    }
+    if (finalName && !method && (cat.auditFunctionNames.test(finalName) || this.ctx.extraLoggers.has(finalName))) return true;
+    if (method && this.ctx.extraLoggers.has(method)) return true;
+    void callee;
+    return false;
+  }
+
+  private resolveFn(callee: Val, recv: Val | undefined, e: CallExpr, env: Env): FnRef | undefined {
+    if (callee.fn) return callee.fn;
+    if (callee.imp) return this.ctx.resolveImport(this.module, callee.imp);
+    if (callee.q?.startsWith('self:') && e.callee.kind === 'attr') {
+      const cls = callee.q.slice(5).split('.')[0];
+      const f = this.module.functions.get(`${cls}.${e.callee.name}`);
+      if (f) return { fn: f, module: this.module };
+    }
+    // Class instantiation of a workspace class: nothing to summarise here.
+    void recv;
+    void env;
+    return undefined;
+  }
+
+  private runInline(fn: FunctionDef, env: Env, params: Val[]): Val {
+    this.inline++;
+    try {
+      const inner = env.clone();
+      fn.params.forEach((p, i) => {
+        const v = params[i] ?? EMPTY;
+        if (p.pattern) this.bind(p.pattern, v, inner);
+        else inner.set(p.name, v);
+      });
+      const saveReturns = this.returns.length;
+      const out = this.run(fn.body, inner);
+      const rets = this.returns.splice(saveReturns);
+      if (!out.dead && out.approved) env.approved = true;
+      let r: Val | undefined;
+      for (const x of rets) r = joinVal(r, x.val);
+      return r ?? EMPTY;
+    } finally {
+      this.inline--;
+    }
+  }
+
+  private applySummary(ref: FnRef, e: CallExpr, env: Env, vals: Val[], recv: Val | undefined): Val {
+    // Nested functions defined in this one see its variables: analyse them in place.
+    if (ref.module === this.module && ref.fn.parent && this.fn && ref.fn.parent === this.fn.id && this.inline < MAX_INLINE_DEPTH) {
+      return this.runInline(ref.fn, env, this.bindArgs(ref.fn, e, vals, recv));
+    }
+    const s = this.ctx.summary(ref);
+    const args = this.bindArgs(ref.fn, e, vals, recv);
+    if (!s) {
+      const u = unionTaint(args);
+      return u.t ? { t: u.t, safe: u.safe, flow: u.flow } : EMPTY;
+    }
+    const step: FlowStep = { file: this.module.path, span: e.span, message: `passed to ${ref.fn.name || 'a helper'}()` };
+    for (const h of s.hits) {
+      if (h.origins.size === 0) {
+        this.addHit({ ...h, span: e.span, flow: [step, ...h.flow], call: e, arg: undefined, stmt: this.stmtTop });
+        continue;
+      }
+      const actual: Val[] = [];
+      for (const o of h.origins) {
+        const i = Number(o.slice(1));
+        if (args[i]) actual.push(args[i]);
+      }
+      const u = unionTaint(actual);
+      if (!u.t || ((u.safe ?? 0) & bit(h.category)) !== 0) continue;
+      const argIdx = [...h.origins].map((o) => Number(o.slice(1)));
+      const argExpr = this.argExprForParam(ref.fn, e, argIdx[0]);
+      this.addHit({ ...h, span: e.span, origins: u.t, flow: [step, ...h.flow], call: e, arg: argExpr, stmt: this.stmtTop, valueFlow: u.flow });
+    }
+    this.caps |= s.caps;
+    for (const t of s.txns) this.txns.push({ ...t, span: e.span, approved: t.approved || env.approved, flow: [step, ...t.flow] });
+    if (s.logs) this.logs = true;
+    if (s.approves) env.approved = true;
+    // guards inside the helper scope the caller's variables once it returns
+    args.forEach((_, i) => {
+      const m = s.paramSafe[i] ?? 0;
+      const ex = this.argExprForParam(ref.fn, e, i);
+      if (m && ex?.kind === 'name') {
+        const cur = this.lookup(ex.id, env);
+        if (cur) env.set(ex.id, withSafe(cur, m));
+      }
+    });
+    // the return value: the helper's own result with the caller's taint substituted
+    const ret = s.ret;
+    const origins = ret.t ? [...ret.t] : [];
+    const fromArgs = origins.filter((o) => o.startsWith('#')).map((o) => args[Number(o.slice(1))] ?? EMPTY);
+    const u = unionTaint(fromArgs);
+    const out: { -readonly [K in keyof Val]: Val[K] } = { q: ret.q, str: ret.str, resolved: ret.resolved, logger: ret.logger, ro: ret.ro, approval: ret.approval, num: ret.num, items: undefined };
+    if (u.t) {
+      out.t = u.t;
+      out.safe = (u.safe ?? 0) | (ret.safe ?? 0);
+      out.flow = u.flow;
+    }
+    if (s.retTrue) {
+      const t: Fact[] = [];
+      s.retTrue.forEach((m, i) => {
+        const ex = this.argExprForParam(ref.fn, e, i);
+        const root = this.rootVar(ex, env);
+        if (m && root) t.push({ target: root, mask: m });
+      });
+      if (t.length) out.checks = { t, f: [] };
+    }
+    return out;
+  }
+
+  private argExprForParam(fn: FunctionDef, e: CallExpr, index: number): Expr | undefined {
+    const p = fn.params[index];
+    if (!p) return undefined;
+    const kw = e.args.find((a) => a.name === p.name);
+    if (kw) return kw.value;
+    const offset = fn.className && fn.params[0] && (fn.params[0].name === 'self' || fn.params[0].name === 'cls') && e.callee.kind === 'attr' ? 1 : 0;
+    const positional = e.args.filter((a) => !a.name && !a.spread);
+    return positional[index - offset]?.value;
+  }
+
+  /** Argument values by parameter index (self bound to the receiver for methods). */
+  private bindArgs(fn: FunctionDef, e: CallExpr, vals: Val[], recv: Val | undefined): Val[] {
+    const out: Val[] = fn.params.map(() => EMPTY);
+    let pi = 0;
+    if (fn.className && fn.params[0] && (fn.params[0].name === 'self' || fn.params[0].name === 'cls') && e.callee.kind === 'attr') {
+      out[0] = recv ?? EMPTY;
+      pi = 1;
+    }
+    for (let i = 0; i < e.args.length; i++) {
+      const a = e.args[i];
+      if (a.name) {
+        const idx = fn.params.findIndex((p) => p.name === a.name);
+        if (idx >= 0) out[idx] = vals[i];
+        else {
+          const kw = fn.params.findIndex((p) => p.kwrest);
+          if (kw >= 0) out[kw] = joinVal(out[kw], vals[i]);
+        }
+        continue;
+      }
+      if (a.spread) {
+        // *args / **kwargs / ...spread: any remaining parameter may receive it
+        for (let j = pi; j < fn.params.length; j++) out[j] = joinVal(out[j], vals[i]);
+        if (a.spread === 'kwspread' && vals[i].props) {
+          for (const [k, v] of vals[i].props as Map<string, Val>) {
+            const idx = fn.params.findIndex((p) => p.name === k);
+            if (idx >= 0) out[idx] = v;
+          }
+        }
+        continue;
+      }
+      const p = fn.params[pi];
+      if (!p) break;
+      if (p.rest) out[pi] = joinVal(out[pi], vals[i]);
+      else {
+        out[pi] = vals[i];
+        pi++;
+      }
+    }
+    return out;
+  }
+
+  /** What an unknown call returns: the taint of its receiver and arguments, with known transforms. */
+  private transfer(e: CallExpr, env: Env, callee: Val, recv: Val | undefined, vals: Val[], q: string | undefined, method: string | undefined): Val {
+    const cat = this.ctx.cat;
+    const S = cat.sets;
+    const first = vals[0] ?? EMPTY;
+    if (q) {
+      if (S.sanitizeAll.has(q)) return { num: true };
+      if (S.basename.has(q)) return withSafe(first, CAT_BIT.fs);
+      if (S.shellQuote.has(q)) return withSafe(first, CAT_BIT.exec);
+      if (S.urlComponent.has(q)) return withSafe(first, CAT_BIT.fs | CAT_BIT.exec);
+      if (this.isUrlParser(q)) {
+        const root = this.rootVar(e.args[0]?.value, env);
+        const u = unionTaint(vals.slice(0, 1));
+        const out: Val = { t: u.t, safe: u.safe, flow: u.flow, q: `${q}()`, derived: root ? { kind: 'url', of: root } : undefined };
+        // new URL(x, BASE): x may replace the host; not scoped
+        return out;
+      }
+      if (q === 'shlex.split') {
+        const root = this.rootVar(e.args[0]?.value, env);
+        return { ...this.plain(vals), derived: root ? { kind: 'split', of: root } : undefined };
+      }
+      if (q === 're.compile') return { regex: first.str };
+      if (q in cat.controls.paths.relative) {
+        // rel = relpath(x, ROOT): checking rel confines x
+        const idx = (cat.controls.paths.relative as Record<string, number>)[q] ?? 0;
+        const root = this.rootVar(e.args[idx]?.value, env);
+        return { ...this.plain(vals), derived: root ? { kind: 'rel', of: root } : undefined };
+      }
+      if (S.resolve.has(q) || S.home.has(q)) {
+        const joined = this.pathJoin(vals[0] ?? EMPTY, vals.slice(1));
+        const resolved = S.resolving.has(q) || q === 'path.resolve' || q === 'path.posix.resolve';
+        const str = q.endsWith('expanduser') ? first.str : joined.str;
+        return { ...joined, q: undefined, resolved: resolved || undefined, str: S.home.has(q) && !vals.length ? '~' : str };
+      }
+      if (S.pathClasses.has(q)) {
+        const j = this.pathJoin(vals[0] ?? EMPTY, vals.slice(1));
+        return { ...j, q: `${q}()`.replace(/^.*\.(Path|PurePath|PosixPath|WindowsPath|PurePosixPath|AsyncPath)\(\)$/, 'pathlib.Path()') };
+      }
+      if (STR_CTORS.has(q)) return { ...first, q: undefined, fn: undefined };
+      if (JSON_PARSE.has(q)) return this.plain(vals);
+      if (S.urlJoiners.has(q)) return { ...this.plain(vals), prefix: undefined };
+      if (q.endsWith('.Path.home') || q === 'os.homedir' || q === 'os.path.expanduser') return { str: '~', q: 'pathlib.Path()' };
+      if (S.loggerFactories.has(q)) return { logger: true, q: `${q}()` };
+    }
+    if (method && recv) {
+      if (method === 'format' && recv.str !== undefined) {
+        const pre = recv.str.split('{')[0];
+        const u = unionTaint(vals);
+        if (!u.t) return EMPTY;
+        return { t: u.t, safe: (u.safe ?? 0) | (URL_HOST_PREFIX.test(pre) ? CAT_BIT.net : 0), flow: u.flow, prefix: pre };
+      }
+      if (method === 'join' && recv.str !== undefined) return { ...this.plain(vals), prefix: undefined };
+      if (method === 'split' || method === 'splitlines') {
+        const root = this.rootVar(e.callee.kind === 'attr' ? e.callee.obj : undefined, env);
+        return { ...this.plain([recv]), derived: root ? { kind: 'split', of: root } : undefined };
+      }
+      if (this.isPath(recv)) {
+        if (S.pathMethods.has(method)) {
+          const j = this.pathJoin(recv, vals);
+          return { ...j, q: recv.q, resolved: S.resolvingMethods.has(method) || recv.resolved || undefined, str: method === 'expanduser' ? recv.str : j.str };
+        }
+      }
+      if (PASSTHRU.has(method)) {
+        const u = unionTaint([recv, ...vals]);
+        return { t: u.t, safe: u.safe, flow: u.flow, str: recv.str !== undefined && !vals.some(tainted) && method !== 'format' ? undefined : undefined, prefix: recv.prefix, resolved: recv.resolved, approval: recv.approval, derived: recv.derived?.kind === 'host' ? recv.derived : undefined };
+      }
+      if (recv.logger) return { logger: true };
+      if (recv.regex !== undefined && (method === 'test' || method === 'fullmatch' || method === 'match' || method === 'search')) return this.regexCheck(recv.regex, e.args[0]?.value, env, method === 'fullmatch');
+      if ((method === 'match' || method === 'fullmatch') && vals[0]?.regex !== undefined) return this.regexCheck(vals[0].regex, e.callee.kind === 'attr' ? e.callee.obj : undefined, env, false);
+      if (q === 're.fullmatch' || q === 're.match' || q === 're.search') return this.regexCheck(first.str ?? '', e.args[1]?.value, env, q === 're.fullmatch');
+      // checks written as method calls
+      const chk = this.methodCheck(e, env, recv, method, vals);
+      if (chk) return chk;
+    }
+    if (q === 're.fullmatch' || q === 're.match' || q === 're.search') return this.regexCheck(first.str ?? '', e.args[1]?.value, env, q === 're.fullmatch');
+    // read-only connections
+    const ro = this.isReadOnlyOpen(e, vals);
+    const u = unionTaint(recv ? [recv, ...vals] : vals);
+    const out: { -readonly [K in keyof Val]: Val[K] } = {};
+    if (u.t) {
+      out.t = u.t;
+      out.safe = u.safe;
+      out.flow = u.flow;
+    }
+    if (q) out.q = `${q}()`;
+    if (recv?.ro || ro) out.ro = true;
+    if (recv?.approval) out.approval = true;
+    void callee;
+    return out;
+  }
+
+  private plain(vals: Val[]): Val {
+    const u = unionTaint(vals);
+    return u.t ? { t: u.t, safe: u.safe, flow: u.flow } : EMPTY;
+  }
+
+  private isReadOnlyOpen(e: CallExpr, vals: Val[]): boolean {
+    for (let i = 0; i < vals.length; i++) {
+      const v = vals[i];
+      if (v.str && /mode=ro\b|read_only=(on|true)|readonly=(1|true)|READ ONLY/i.test(v.str)) return true;
+      if (v.props) {
+        for (const k of ['readonly', 'readOnly', 'read_only']) {
+          const p = v.props.get(k);
+          if (p && e.args[i].value.kind === 'dict') {
+            const en = (e.args[i].value as { entries: { key?: string; value: Expr }[] }).entries.find((x) => x.key === k);
+            if (en?.value.kind === 'const' && en.value.value === true) return true;
+          }
+        }
+      }
+      const a = e.args[i];
+      if (a.name && /^(read_?only|readonly)$/i.test(a.name) && a.value.kind === 'const' && a.value.value === true) return true;
+    }
+    return false;
+  }
+
+  private methodCheck(e: CallExpr, env: Env, recv: Val, method: string, vals: Val[]): Val | undefined {
+    const obj = e.callee.kind === 'attr' ? e.callee.obj : undefined;
+    const arg0 = e.args[0]?.value;
+    if ((method === 'has' || method === 'includes' || method === '__contains__') && !tainted(recv) && arg0) {
+      return { num: true, checks: { t: this.refsOf(arg0, vals[0], ALL, env, recv), f: [] } };
+    }
+    if ((method === 'startswith' || method === 'startsWith') && obj) {
+      const lits = vals[0]?.items ? vals[0].items.map((i) => i.str) : [vals[0]?.str];
+      const t: Fact[] = [];
+      const f: Fact[] = [];
+      if (recv.derived?.kind === 'rel' && lits.some((l) => l !== undefined && (l === '..' || l.startsWith('../') || l === '..' + '/'))) {
+        f.push({ target: recv.derived.of, mask: CAT_BIT.fs });
+      } else if (lits.length && lits.every((l) => l !== undefined && URL_HOST_PREFIX.test(l))) {
+        t.push(...this.refsOf(obj, recv, CAT_BIT.net, env));
+      } else if (!tainted(vals[0] ?? EMPTY) && (recv.resolved || this.exprResolves(obj, env))) {
+        const root = this.rootVar(obj, env);
+        if (root) t.push({ target: root, mask: CAT_BIT.fs });
+      }
+      return { num: true, checks: { t, f } };
+    }
+    if (method === 'is_relative_to' && obj && (recv.resolved || this.exprResolves(obj, env))) {
+      const root = this.rootVar(obj, env);
+      return { num: true, checks: { t: root ? [{ target: root, mask: CAT_BIT.fs }] : [], f: [] } };
+    }
+    return undefined;
+  }
+
+  private regexCheck(pattern: string, subject: Expr | undefined, env: Env, full: boolean): Val {
+    const anchored = full || (/^\^/.test(pattern) && /(\$|\\Z|\\z)$/.test(pattern));
+    if (!anchored || !subject) return { num: true };
+    const body = pattern.replace(/^\^/, '').replace(/(\$|\\Z|\\z)$/, '');
+    const unsafeDot = /(^|[^\\[])\.(?![^[]*\])/.test(body) || /\\S|\\W|\\D|\[\^/.test(body);
+    if (unsafeDot) return { num: true };
+    let mask = ALL & ~CAT_BIT.net;
+    const classes = (body.match(/\[[^\]]*\]/g) ?? []).join('');
+    if (/\.|\//.test(classes) || body.includes('/')) mask &= ~CAT_BIT.fs;
+    if (/['"\s]|\\s/.test(classes + body)) mask &= ~CAT_BIT.sql;
+    if (/[\s;|&$`/]|\\s/.test(classes + body)) mask &= ~CAT_BIT.exec;
+    const root = this.rootVar(subject, env);
+    return { num: true, checks: { t: root ? [{ target: root, mask }] : [], f: [] } };
+  }
+
+  // ---------------------------------------------------------------- sinks
+
+  private sinks(e: CallExpr, env: Env, callee: Val, recv: Val | undefined, vals: Val[], q: string | undefined, method: string | undefined, finalName: string | undefined): void {
+    const cat = this.ctx.cat;
+    const lang = this.lang;
+    const ok = (s: SinkSpec) => s.lang === 'any' || s.lang === lang;
+    let matched = false;
+    if (q) {
+      for (const s of cat.calls.get(q) ?? []) {
+        if (!ok(s)) continue;
+        matched = true;
+        this.useCallSink(s, q, e, env, vals, recv, finalName);
+      }
+    }
+    if (!matched && method) {
+      for (const s of cat.methods.get(method) ?? []) {
+        if (!ok(s)) continue;
+        if (!this.receiverMatches(s, recv, e)) continue;
+        if (s.sqlTextRequired?.has(method)) {
+          const a = this.argFor(e, vals, s.arg, recv);
+          if (!a || !(this.looksLikeSql(a.val))) continue;
+        }
+        matched = true;
+        this.useCallSink(s, `${exprText(e.callee) || method}`, e, env, vals, recv, finalName);
+      }
+    }
+    if (finalName) {
+      for (const { re, spec } of cat.names) {
+        if (!ok(spec) || !re.test(finalName)) continue;
+        // The tool itself carrying such a name is not a call to it.
+        if (this.fn && this.fn.name === finalName) continue;
+        this.useCallSink(spec, exprText(e.callee) || finalName, e, env, vals, recv, finalName);
+      }
+    }
+    // TLS verification turned off (reported, not scored)
+    for (let i = 0; i < e.args.length; i++) {
+      const a = e.args[i];
+      if (a.name && cat.tlsKeywords.has(a.name)) {
+        const want = cat.tlsKeywords.get(a.name);
+        const v = a.value;
+        if ((want === false && v.kind === 'const' && v.value === false) || (typeof want === 'string' && exprText(v).endsWith(want))) {
+          this.addHit({ rule: 'tls/verification-disabled', category: 'tls', sink: q ?? exprText(e.callee), span: e.span, origins: new Set(), flow: [], call: e, stmt: this.stmtTop });
+        }
+      }
+      if (a.value.kind === 'dict') {
+        for (const en of a.value.entries) {
+          if (en.key && cat.tlsProps.has(en.key) && en.value.kind === 'const' && en.value.value === cat.tlsProps.get(en.key)) {
+            this.addHit({ rule: 'tls/verification-disabled', category: 'tls', sink: q ?? exprText(e.callee), span: e.span, origins: new Set(), flow: [], call: e, stmt: this.stmtTop });
+          }
+        }
+      }
+    }
+    void callee;
+  }
+
+  private receiverMatches(s: SinkSpec, recv: Val | undefined, e: CallExpr): boolean {
+    if (!s.receiverNames && !s.receiverModules) return true;
+    if (recv?.q && s.receiverModules) {
+      const base = recv.q.replace(/^self:/, '');
+      for (const m of s.receiverModules) if (base === m || base.startsWith(`${m}.`) || base.startsWith(`${m}(`)) return true;
+    }
+    if (s.receiverNames && e.callee.kind === 'attr') {
+      const text = exprText(e.callee.obj);
+      if (text && s.receiverNames.test(text)) return true;
+      // a chained receiver: conn.cursor().execute(...)
+      const inner = e.callee.obj;
+      if (inner.kind === 'call' && inner.callee.kind === 'attr') {
+        const t2 = exprText(inner.callee.obj);
+        if (t2 && s.receiverNames.test(t2)) return true;
+      }
+    }
+    return false;
+  }
+
+  private looksLikeSql(v: Val): boolean {
+    const re = this.ctx.cat.sqlText;
+    return (v.str !== undefined && re.test(v.str)) || (v.prefix !== undefined && re.test(v.prefix));
+  }
+
+  private useCallSink(s: SinkSpec, sinkName: string, e: CallExpr, env: Env, vals: Val[], recv: Val | undefined, finalName: string | undefined): void {
+    const c = s.category;
+    if (c === 'tls') return;
+    if (c === 'txn') {
+      this.caps |= CAT_BIT.txn;
+      this.txns.push({ rule: s.rule, sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `calls ${sinkName}()` }] });
+      return;
+    }
+    const a = this.argFor(e, vals, s.arg, recv);
+    this.useSink(s, sinkName, e, a?.val ?? EMPTY, a?.expr, env, { vals, recv, finalName });
+  }
+
+  /** One use of a sink: capability always; a hit when the value is model-controlled and not scoped. */
+  private useSink(s: SinkSpec, sinkName: string, e: Expr, v0: Val, argExpr: Expr | undefined, env: Env, call: { vals: Val[]; recv: Val | undefined; finalName?: string } | undefined): void {
+    const c = s.category as Exclude<Category, 'audit'>;
+    this.caps |= CAT_BIT[c];
+    let v = v0;
+    let shape: string | undefined;
+    const callExpr = e.kind === 'call' ? e : undefined;
+    if (c === 'exec') {
+      let mode = s.mode ?? 'shell';
+      if (mode === 'auto' && callExpr) {
+        const kw = s.shellKeyword && callExpr.args.find((a) => a.name === s.shellKeyword);
+        const opt = s.shellOption && call?.vals.some((x, i) => x.props?.has(s.shellOption as string) && callExpr.args[i].value.kind === 'dict' && (callExpr.args[i].value as { entries: { key?: string; value: Expr }[] }).entries.some((en) => en.key === s.shellOption && !(en.value.kind === 'const' && en.value.value === false)));
+        mode = (kw && !(kw.value.kind === 'const' && kw.value.value === false)) || opt ? 'shell' : 'program';
+      }
+      if (s.stringOnly && call?.finalName && s.stringOnly.has(call.finalName) && (v.fn || !(v.str !== undefined || v.prefix !== undefined || tainted(v)))) return;
+      if (mode === 'program') {
+        shape = 'program';
+        if (v.items && v.items.length) {
+          const prog = v.items[0];
+          const progName = prog.str?.split('/').pop();
+          if (prog.str !== undefined && progName && SHELLS.has(progName) && v.items.slice(1).some(tainted)) {
+            v = unionTaint(v.items.slice(1)) as Val;
+            shape = 'shell-argv';
+          } else v = prog;
+        } else if (v.str !== undefined || !tainted(v)) {
+          // constant program
+          const rest = callExpr ? call?.vals.slice(1) ?? [] : [];
+          const progName = v.str?.split('/').pop();
+          if (progName && SHELLS.has(progName) && rest.some((x) => tainted(x) || x.items?.some(tainted))) {
+            v = unionTaint(rest.flatMap((x) => [x, ...(x.items ?? [])])) as Val;
+            shape = 'shell-argv';
+          }
+        }
+      } else shape = mode === 'code' ? 'code' : 'shell-string';
+    }
+    if (c === 'fs') {
+      const path = v.str ?? v.prefix;
+      if (path !== undefined && this.ctx.cat.credentialPaths.test(path)) {
+        this.caps |= CAT_BIT.secret;
+        this.addHit({ rule: 'secret/credential-store-read', category: 'secret', sink: sinkName, span: e.span, origins: new Set(), flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop });
+      }
+    }
+    if (c === 'sql') {
+      const text = v.str ?? v.prefix;
+      if (text !== undefined && this.ctx.cat.destructiveSql.test(text)) {
+        this.caps |= CAT_BIT.txn;
+        this.txns.push({ rule: 'txn/destructive-action-without-approval', sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `runs ${text.trim().split(/\s+/).slice(0, 2).join(' ')} via ${sinkName}()` }] });
+      }
+      // read-only connection + table allowlist
+      if (call?.recv?.ro && env.tablesChecked) return;
+      if (argExpr?.kind === 'fmt') shape = this.lang === 'python' ? 'fstring-sql' : 'template-sql';
+      else if (argExpr?.kind === 'bin') shape = argExpr.op === '%' ? 'percent-sql' : 'concat-sql';
+      else if (argExpr?.kind === 'call' && argExpr.callee.kind === 'attr' && argExpr.callee.name === 'format') shape = 'format-sql';
+      if (callExpr?.taggedTemplate) return;
+    }
+    if (c === 'net' && v.num) return;
+    if (!tainted(v) || v.num) return;
+    if (((v.safe ?? 0) & CAT_BIT[c]) !== 0) return;
+    if (c === 'net' && this.hostFixedByConfig(v)) return;
+    if (c === 'secret') shape = 'env-key';
+    this.addHit({ rule: s.rule, category: c, sink: sinkName, span: e.span, origins: v.t as ReadonlySet<string>, flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop, shape, valueFlow: v.flow });
+  }
+
+  private hostFixedByConfig(v: Val): boolean {
+    void v;
+    return false;
+  }
+
+  private addHit(h: Hit): void {
+    if (!this.recordHits) return;
+    const line = spanLine(h.span);
+    if (this.hits.some((x) => x.rule === h.rule && spanLine(x.span) === line)) return;
+    this.hits.push(h);
+  }
+}
+
+function intersectFacts(a: Fact[], b: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const x of a) {
+    const y = b.find((f) => f.target === x.target && !!f.approval === !!x.approval);
+    if (y) out.push({ target: x.target, mask: (x.mask ?? 0) & (y.mask ?? 0), approval: x.approval && y.approval ? true : undefined });
+  }
+  return out;
+}
+
+export function exprText(e: Expr): string {
+  switch (e.kind) {
+    case 'name':
+      return e.id;
+    case 'attr': {
+      const o = exprText(e.obj);
+      return o ? `${o}.${e.name}` : e.name;
+    }
+    case 'call':
+      return `${exprText(e.callee)}()`;
+    default:
+      return '';
+  }
+}
+
+/** `fs.promises.readFile` and `fs/promises.readFile` are the same function. */
+export function normQ(q: string): string {
+  if (q.startsWith('fs.promises')) return `fs/promises${q.slice('fs.promises'.length)}`;
+  if (q.startsWith('os.path.') || q.startsWith('posixpath.')) return q.replace(/^posixpath\./, 'os.path.');
+  return q;
+}

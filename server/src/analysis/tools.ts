@@ -1,0 +1,485 @@
+// Tool recognition: which functions of a module are agent tools, per rules/frameworks.yaml.
+import type { CallExpr, ClassDef, DictExpr, Expr, FunctionDef, Module, Param, Span, Stmt } from '../model/ir';
+import type { Catalog } from './data';
+import { regex } from './data';
+import { exprText } from './interp';
+import { EMPTY, type FnRef, type Val } from './values';
+
+export interface ToolDef {
+  name: string;
+  framework: string;
+  fn: FunctionDef;
+  /** Module holding the tool body (may differ from the module that registers it). */
+  module: Module;
+  span: Span;
+  nameSpan: Span;
+  /** Framework-level approval (needs_approval=True, needsApproval: true, HITL middleware). */
+  approved: boolean;
+  /** Tracing/audit decorator or wrapper. */
+  audited: boolean;
+  /** Parameters the model does not control (contexts, enums, numbers). */
+  untainted: Set<string>;
+  /** Extra bodies of the same tool (`_arun` beside `_run`). */
+  more?: FunctionDef[];
+}
+
+export interface DiscoverHost {
+  cat: Catalog;
+  /** Evaluates a module-level expression (imports, instances, function references). */
+  evalModuleExpr(m: Module, e: Expr): Val;
+  resolveFn(m: Module, v: Val): FnRef | undefined;
+}
+
+/** Visits every call expression in statements (nested functions included), with the top-level statement. */
+export function forEachCall(stmts: Stmt[], cb: (c: CallExpr, top: Stmt, assignName?: { name: string; span: Span }) => void): void {
+  const visitExpr = (e: Expr | undefined, top: Stmt, an?: { name: string; span: Span }): void => {
+    if (!e) return;
+    switch (e.kind) {
+      case 'call':
+        cb(e, top, an);
+        visitExpr(e.callee, top);
+        for (const a of e.args) visitExpr(a.value, top);
+        return;
+      case 'attr':
+        visitExpr(e.obj, top);
+        return;
+      case 'index':
+        visitExpr(e.obj, top);
+        visitExpr(e.index, top);
+        return;
+      case 'fmt':
+        e.parts.forEach((p) => visitExpr(p, top));
+        return;
+      case 'list':
+        e.items.forEach((p) => visitExpr(p, top));
+        return;
+      case 'dict':
+        for (const en of e.entries) {
+          visitExpr(en.value, top, an);
+          if (en.keyExpr) visitExpr(en.keyExpr, top);
+        }
+        return;
+      case 'bin':
+      case 'compare':
+      case 'bool':
+        visitExpr(e.left, top);
+        visitExpr(e.right, top);
+        return;
+      case 'not':
+        visitExpr(e.operand, top);
+        return;
+      case 'cond':
+        visitExpr(e.test, top);
+        visitExpr(e.then, top, an);
+        visitExpr(e.else, top, an);
+        return;
+      case 'unknown':
+        e.children.forEach((c) => visitExpr(c, top));
+        return;
+      case 'func':
+        visitStmts(e.fn.body, top);
+        return;
+      default:
+        return;
+    }
+  };
+  const visitStmts = (ss: Stmt[], topOverride?: Stmt): void => {
+    for (const s of ss) {
+      const top = topOverride ?? s;
+      switch (s.kind) {
+        case 'assign': {
+          const t = s.targets[0];
+          const an = t && t.kind === 'name' ? { name: t.id, span: t.span } : t && t.kind === 'attr' ? { name: t.name, span: t.span } : undefined;
+          visitExpr(s.value, top, an);
+          break;
+        }
+        case 'expr':
+          visitExpr(s.expr, top);
+          break;
+        case 'if':
+          visitExpr(s.test, top);
+          visitStmts(s.then, topOverride);
+          visitStmts(s.else, topOverride);
+          break;
+        case 'return':
+        case 'raise':
+          visitExpr(s.value, top);
+          break;
+        case 'loop':
+          visitExpr(s.iter, top);
+          visitExpr(s.test, top);
+          visitStmts(s.body, topOverride);
+          visitStmts(s.else, topOverride);
+          break;
+        case 'try':
+          visitStmts(s.body, topOverride);
+          for (const h of s.handlers) visitStmts(h.body, topOverride);
+          visitStmts(s.else, topOverride);
+          visitStmts(s.finally, topOverride);
+          break;
+        case 'with':
+          for (const it of s.items) visitExpr(it.value, top);
+          visitStmts(s.body, topOverride);
+          break;
+        case 'funcdecl':
+          visitStmts(s.fn.body, topOverride);
+          for (const d of s.fn.decorators) visitExpr(d.expr, top);
+          break;
+        case 'classdecl':
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visitStmts(stmts);
+}
+
+function stripCall(e: Expr): { base: Expr; call?: CallExpr } {
+  return e.kind === 'call' ? { base: e.callee, call: e } : { base: e };
+}
+
+function kwTrue(call: CallExpr | undefined, name: string | undefined): boolean {
+  if (!call || !name) return false;
+  const a = call.args.find((x) => x.name === name);
+  return !!a && !(a.value.kind === 'const' && (a.value.value === false || a.value.value === null));
+}
+
+function dictProp(d: DictExpr, key: string): Expr | undefined {
+  return d.entries.find((e) => e.key === key)?.value;
+}
+
+export function discoverTools(m: Module, host: DiscoverHost, text: string): ToolDef[] {
+  return m.language === 'python' ? discoverPython(m, host, text) : discoverTs(m, host, text);
+}
+
+function markersIn(text: string, markers: string[]): boolean {
+  return markers.some((mk) => text.includes(mk));
+}
+
+// ---------------------------------------------------------------- python
+
+function pyUntainted(fn: FunctionDef, cat: Catalog, ctxFirst: boolean): Set<string> {
+  const fw = cat.frameworks.python;
+  const out = new Set<string>();
+  const constrained = fw.constrainedAnnotations.map((s) => regex(s));
+  fn.params.forEach((p: Param, i: number) => {
+    const ann = p.annotation?.replace(/\s+/g, '') ?? '';
+    if (fw.contextNames.includes(p.name)) out.add(p.name);
+    else if (i === 0 && ctxFirst) out.add(p.name);
+    else if (ann && fw.contextAnnotations.some((c) => new RegExp(`(^|[\\[.,|])${c}(\\b|\\[)`).test(ann))) out.add(p.name);
+    else if (ann && constrained.some((r) => r.test(ann))) out.add(p.name);
+  });
+  return out;
+}
+
+function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] {
+  const cat = host.cat;
+  const fw = cat.frameworks.python;
+  const tools: ToolDef[] = [];
+  const seen = new Set<string>();
+  const moduleApproved = markersIn(text, cat.controls.approval.moduleMarkers);
+  const add = (t: ToolDef) => {
+    const key = `${t.module.path}#${t.fn.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    tools.push(t);
+  };
+  const auditDecorated = (fn: FunctionDef): boolean =>
+    fn.decorators.some((d) => {
+      const { base } = stripCall(d.expr);
+      const q = host.evalModuleExpr(m, base).q ?? '';
+      const last = exprText(base).split('.').pop() ?? '';
+      return cat.sets.auditDecorators.has(q) || cat.sets.auditDecoratorNames.has(last);
+    });
+  const mkTool = (fn: FunctionDef, mod: Module, framework: string, opts: { approved?: boolean; ctxFirst?: boolean; span?: Span; nameSpan?: Span; name?: string } = {}): ToolDef => ({
+    name: opts.name ?? fn.name,
+    framework,
+    fn,
+    module: mod,
+    span: opts.span ?? fn.span,
+    nameSpan: opts.nameSpan ?? fn.nameSpan,
+    approved: !!opts.approved || moduleApproved,
+    audited: auditDecorated(fn),
+    untainted: pyUntainted(fn, cat, !!opts.ctxFirst),
+  });
+
+  // 1. decorated functions
+  for (const fn of m.functions.values()) {
+    for (const d of fn.decorators) {
+      const { base, call } = stripCall(d.expr);
+      const v = host.evalModuleExpr(m, base);
+      const q = v.q ?? '';
+      const dec = fw.decorators.find((x) => x.names.includes(q));
+      if (dec) {
+        add(mkTool(fn, m, dec.framework, { approved: kwTrue(call, dec.approvalKeyword) }));
+        break;
+      }
+      if (base.kind === 'attr') {
+        const recv = host.evalModuleExpr(m, base.obj);
+        const cls = recv.q?.replace(/\(\)$/, '');
+        const inst = fw.instanceDecorators.find((x) => cls && x.classes.includes(cls) && x.methods.includes(base.name));
+        if (inst) {
+          add(mkTool(fn, m, inst.framework, { ctxFirst: inst.framework === 'pydantic-ai' && base.name === 'tool' }));
+          break;
+        }
+        if (fw.anyReceiverDecoratorMethods.includes(base.name) && (!recv.q || recv.imp || recv.q.startsWith('builtins.'))) {
+          const on = exprText(base.obj);
+          const framework = /mcp|server/i.test(on) ? 'mcp' : /agent/i.test(on) ? 'pydantic-ai' : 'unknown';
+          add(mkTool(fn, m, framework, { ctxFirst: framework === 'pydantic-ai' && base.name === 'tool' }));
+          break;
+        }
+      } else if (base.kind === 'name' && (base.id === 'tool' || base.id === 'function_tool') && (!v.q || v.q.startsWith('builtins.') || !fw.decorators.some((x) => x.names.includes(q)))) {
+        // An unresolved decorator literally named `tool` still declares a tool.
+        if (!v.imp || !/^(typing|functools|dataclasses)$/.test(v.imp.module)) {
+          add(mkTool(fn, m, base.id === 'function_tool' ? 'openai-agents' : 'unknown', { approved: kwTrue(call, 'needs_approval') }));
+          break;
+        }
+      }
+    }
+  }
+
+  // 2. classes deriving from a framework's tool base
+  const toolClasses = new Map<string, { framework: string; methods: string[] }>();
+  const classBase = (c: ClassDef): { framework: string; methods: string[] } | undefined => {
+    for (const b of c.bases) {
+      const q = host.evalModuleExpr(m, b).q ?? '';
+      const hit = fw.baseClasses.find((x) => x.names.includes(q));
+      if (hit) return hit;
+      if (b.kind === 'name' && toolClasses.has(b.id)) return toolClasses.get(b.id);
+      // unresolved bases named like the frameworks' tool classes
+      if (!q || q.startsWith('builtins.')) {
+        const n = exprText(b);
+        if (n === 'BaseTool' || n === 'StructuredTool') return { framework: 'langchain', methods: ['_run', '_arun'] };
+      }
+    }
+    return undefined;
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    for (const c of m.classes) {
+      if (toolClasses.has(c.name)) continue;
+      const b = classBase(c);
+      if (b) toolClasses.set(c.name, b);
+    }
+  }
+  for (const c of m.classes) {
+    const b = toolClasses.get(c.name);
+    if (!b) continue;
+    const bodies = b.methods.map((name) => m.functions.get(`${c.name}.${name}`)).filter((f): f is FunctionDef => !!f);
+    if (!bodies.length) continue;
+    const approvedField = c.fields.some((f) => /^(needs_approval|requires_approval|require_approval)$/.test(f.name) && f.value?.kind === 'const' && f.value.value === true);
+    const t = mkTool(bodies[0], m, b.framework, { span: c.span, nameSpan: c.nameSpan, name: c.name, approved: approvedField });
+    t.audited ||= c.decorators.length > 0 && c.decorators.some((d) => cat.sets.auditDecoratorNames.has(exprText(stripCall(d.expr).base).split('.').pop() ?? ''));
+    if (bodies.length > 1) t.more = bodies.slice(1);
+    add(t);
+  }
+
+  // 3. registrations: StructuredTool.from_function(func=f), FunctionTool(f), tools=[f, g], bind_tools([f])
+  const fnFromExpr = (e: Expr | undefined): FnRef | undefined => {
+    if (!e) return undefined;
+    if (e.kind === 'func') return { fn: e.fn, module: m };
+    if (e.kind !== 'name' && e.kind !== 'attr') return undefined;
+    return host.resolveFn(m, host.evalModuleExpr(m, e));
+  };
+  const registerRef = (ref: FnRef | undefined, framework: string) => {
+    if (!ref) return;
+    if (ref.fn.className) return; // bound methods are rare as tools; their class is handled above
+    add(mkTool(ref.fn, ref.module, framework));
+  };
+  const itemsOf = (e: Expr | undefined): Expr[] => {
+    if (!e) return [];
+    if (e.kind === 'list') return e.items;
+    if (e.kind === 'dict') return e.entries.map((x) => x.value);
+    if (e.kind === 'bin' && e.op === '+') return [...itemsOf(e.left), ...itemsOf(e.right)];
+    if (e.kind === 'name') return [e];
+    return [];
+  };
+  forEachCall(m.body.concat(...[...m.functions.values()].filter((f) => !f.parent).map((f) => f.body)), (c) => {
+    const q = host.evalModuleExpr(m, c.callee).q ?? '';
+    const reg = fw.registrations.find((r) => r.callees.includes(q));
+    if (reg) {
+      for (const a of reg.args) {
+        const arg = typeof a === 'number' ? c.args.filter((x) => !x.name)[a] : c.args.find((x) => x.name === a);
+        if (!arg) continue;
+        const v = arg.value;
+        if (v.kind === 'list') v.items.forEach((it) => registerRef(fnFromExpr(it), reg.framework));
+        else registerRef(fnFromExpr(v), reg.framework);
+        break;
+      }
+    }
+    for (const a of c.args) {
+      if (a.name && fw.toolListKeywords.includes(a.name)) {
+        let v = a.value;
+        if (v.kind === 'name') {
+          // tools=TOOLS where TOOLS = [f, g] at module level
+          const mv = host.evalModuleExpr(m, v);
+          if (mv.items) {
+            const listExpr = findModuleAssign(m, v.id);
+            if (listExpr) v = listExpr;
+          }
+        }
+        for (const it of itemsOf(v)) registerRef(fnFromExpr(it), 'agent-tools');
+      }
+    }
+    if (c.callee.kind === 'attr' && fw.toolListMethods[c.callee.name] !== undefined) {
+      const arg = c.args.filter((x) => !x.name)[fw.toolListMethods[c.callee.name]];
+      for (const it of itemsOf(arg?.value)) registerRef(fnFromExpr(it), 'langchain');
+    }
+  });
+
+  // 4. dispatch tables: {"name": fn, ...} indexed by the model's chosen function name
+  if (fw.dispatchMarkers.some((mk) => regex(mk).test(text))) {
+    const visitDicts = (e: Expr) => {
+      if (e.kind !== 'dict' || e.entries.length === 0) return;
+      const refs = e.entries.map((en) => (en.key !== undefined ? fnFromExpr(en.value) : undefined));
+      if (refs.every((r) => r)) refs.forEach((r) => registerRef(r, 'dispatch'));
+    };
+    for (const s of m.body) if (s.kind === 'assign') visitDicts(s.value);
+    for (const f of m.functions.values()) for (const s of f.body) if (s.kind === 'assign') visitDicts(s.value);
+  }
+  return tools;
+}
+
+function findModuleAssign(m: Module, id: string): Expr | undefined {
+  for (const s of m.body) if (s.kind === 'assign' && s.targets.some((t) => t.kind === 'name' && t.id === id)) return s.value;
+  return undefined;
+}
+
+// ---------------------------------------------------------------- typescript / javascript
+
+function zodConstrained(e: Expr | undefined, kinds: string[]): boolean {
+  // z.enum([...]).describe(...).default(...) → walk the method chain down to the z.X(...) call
+  let cur = e;
+  for (let i = 0; i < 12 && cur; i++) {
+    if (cur.kind !== 'call') return false;
+    if (cur.callee.kind !== 'attr') return false;
+    const obj = cur.callee.obj;
+    if (obj.kind === 'name' && (obj.id === 'z' || obj.id === 'zod')) return kinds.includes(cur.callee.name);
+    cur = obj;
+  }
+  return false;
+}
+
+function schemaFields(e: Expr | undefined, kinds: string[], out: Set<string>): void {
+  if (!e) return;
+  let shape: Expr | undefined = e;
+  if (e.kind === 'call' && e.callee.kind === 'attr' && e.callee.name === 'object') shape = e.args[0]?.value;
+  if (shape?.kind !== 'dict') return;
+  for (const en of shape.entries) if (en.key && zodConstrained(en.value, kinds)) out.add(en.key);
+}
+
+function tsParamsUntainted(fn: FunctionDef, constrained: Set<string>): Set<string> {
+  const out = new Set<string>(constrained);
+  // only the first parameter is the model's input; the rest are options/context/run managers
+  fn.params.forEach((p, i) => {
+    if (i > 0) out.add(p.name);
+  });
+  return out;
+}
+
+function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
+  const cat = host.cat;
+  const fw = cat.frameworks.typescript;
+  const tools: ToolDef[] = [];
+  const seen = new Set<string>();
+  const moduleApproved = markersIn(text, cat.controls.approval.moduleMarkers.filter((x) => x !== 'requireApproval'));
+  const fnOf = (e: Expr | undefined): FunctionDef | undefined => {
+    if (!e) return undefined;
+    if (e.kind === 'func') return e.fn;
+    if (e.kind === 'name') {
+      const v = host.evalModuleExpr(m, e);
+      const ref = host.resolveFn(m, v);
+      return ref?.module === m ? ref.fn : undefined;
+    }
+    return undefined;
+  };
+  const add = (fn: FunctionDef | undefined, framework: string, name: string, span: Span, nameSpan: Span, approved: boolean, constrained: Set<string>, audited = false) => {
+    if (!fn || seen.has(fn.id)) return;
+    seen.add(fn.id);
+    tools.push({ name, framework, fn, module: m, span, nameSpan, approved: approved || moduleApproved, audited, untainted: tsParamsUntainted(fn, constrained) });
+  };
+  const allBodies = m.body.concat(...[...m.functions.values()].filter((f) => !f.parent).map((f) => f.body));
+  forEachCall(allBodies, (c, top, an) => {
+    const cv = host.evalModuleExpr(m, c.callee);
+    const q = cv.q ?? '';
+    const calleeName = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
+    const stmtSpan = top.span;
+    // factory({ execute })
+    const fac = fw.factories.find((f) => f.callees.includes(q));
+    const obj = c.args[0]?.value;
+    if ((fac || fw.fallbackFactoryNames.includes(calleeName)) && obj?.kind === 'dict') {
+      const handlerProp = fac?.handler ?? fw.fallbackHandlerProps.find((p) => dictProp(obj, p));
+      const handler = handlerProp ? fnOf(dictProp(obj, handlerProp)) : undefined;
+      if (handler && (fac || !cv.q || cv.imp || q.startsWith('builtins.') || q === calleeName)) {
+        const constrained = new Set<string>();
+        for (const sp of fac?.schema ?? ['inputSchema', 'parameters', 'schema']) schemaFields(dictProp(obj, sp), fw.constrainedSchemas, constrained);
+        const approvalProp = fac?.approval ?? 'needsApproval';
+        const ap = dictProp(obj, approvalProp);
+        const approved = !!ap && !(ap.kind === 'const' && ap.value === false);
+        const nameExpr = dictProp(obj, 'name') ?? dictProp(obj, 'id');
+        const name = an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler.name || 'tool');
+        add(handler, fac?.framework ?? (calleeName === 'createTool' ? 'mastra' : 'ai-tool'), name, stmtSpan, an?.span ?? c.span, approved, constrained);
+        return;
+      }
+    }
+    // tool(fn, { schema })
+    const hc = fw.handlerCalls.find((h) => h.callees.includes(q));
+    if (hc) {
+      const handler = fnOf(c.args[hc.handlerArg]?.value);
+      const cfg = c.args[hc.configArg]?.value;
+      const constrained = new Set<string>();
+      if (cfg?.kind === 'dict') for (const sp of hc.schema) schemaFields(dictProp(cfg, sp), fw.constrainedSchemas, constrained);
+      const nameExpr = cfg?.kind === 'dict' ? dictProp(cfg, 'name') : undefined;
+      add(handler, hc.framework, an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler?.name || 'tool'), stmtSpan, an?.span ?? c.span, false, constrained);
+      return;
+    }
+    // server.registerTool('name', config, handler) / server.tool('name', ..., handler)
+    if (c.callee.kind === 'attr') {
+      const method = c.callee.name;
+      const recv = host.evalModuleExpr(m, c.callee.obj);
+      const cls = recv.q?.replace(/\(\)$/, '');
+      for (const r of fw.methodRegistrations) {
+        if (!r.methods.includes(method)) continue;
+        if (r.firstArg) {
+          const a0 = c.args[0]?.value;
+          if (!a0 || !exprText(a0).endsWith(r.firstArg)) continue;
+        } else {
+          const known = !!cls && (r.classes ?? []).includes(cls);
+          const nameArg = c.args[r.nameArg ?? 0]?.value;
+          const fallback = fw.fallbackMethodRegistrations.includes(method) || (method === 'tool' && nameArg?.kind === 'str' && /server|mcp/i.test(exprText(c.callee.obj)));
+          if (!known && !fallback) continue;
+          if (nameArg?.kind !== 'str') continue;
+        }
+        const fns = c.args.map((a) => fnOf(a.value));
+        let hi = -1;
+        for (let i = fns.length - 1; i >= 0; i--) if (fns[i]) {
+          hi = i;
+          break;
+        }
+        if (hi < 0) continue;
+        const nameArg = r.firstArg ? undefined : c.args[r.nameArg ?? 0]?.value;
+        const constrained = new Set<string>();
+        for (let i = 1; i < hi; i++) {
+          const a = c.args[i].value;
+          if (a.kind === 'dict') {
+            const inner = dictProp(a, 'inputSchema');
+            schemaFields(inner ?? a, fw.constrainedSchemas, constrained);
+          }
+        }
+        const name = nameArg?.kind === 'str' ? nameArg.value : 'call_tool';
+        add(fns[hi], r.framework, name, stmtSpan, nameArg?.span ?? c.span, false, constrained);
+        return;
+      }
+    }
+  });
+  // class X extends StructuredTool { _call() }
+  for (const c of m.classes) {
+    const b = c.bases.map((x) => host.evalModuleExpr(m, x).q ?? exprText(x));
+    const hit = fw.baseClasses.find((x) => b.some((q) => x.names.includes(q))) ?? (b.some((q) => q === 'StructuredTool' || q === 'Tool' || q === 'DynamicStructuredTool') ? { framework: 'langchain-js', methods: ['_call'] } : undefined);
+    if (!hit) continue;
+    const body = hit.methods.map((n) => m.functions.get(`${c.name}.${n}`)).find((f) => f);
+    if (body) add(body, hit.framework, c.name, c.span, c.nameSpan, false, new Set());
+  }
+  void EMPTY;
+  return tools;
+}
