@@ -1,10 +1,19 @@
 // The language server's wiring: a connection (node IPC, --stdio, --socket or --pipe, chosen from the
 // command line) whose events are handed to the service in lsp/. `agent-boundary lsp --stdio` calls
 // startServer(); run directly as server/out/server.js, the bundle starts itself.
-import { ProposedFeatures, createConnection, type Connection } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import {
+  ErrorCodes,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createConnection,
+  type Connection,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 import { AgentBoundaryService } from './lsp/service';
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+export function startServer(connection: Connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all)): Connection {
   const service = new AgentBoundaryService(connection);
 
   connection.onInitialize((params) => service.initialize(params));
@@ -33,6 +42,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   process.on('unhandledRejection', (e) => service.log(`Unhandled rejection: ${describe(e)}`));
 
   connection.listen();
+  return connection;
+}
+
+/**
+ * Over stdio, a message that is not JSON (or has a broken header) is answered with a JSON-RPC Parse
+ * error (id null) and skipped; stdout carries the protocol, so the console goes to the client's log.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((e) => {
+    const reply: ResponseMessage = { jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${e.message.split('\n')[0]}` } };
+    writer.write(reply).catch(() => undefined);
+  });
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
+  reader.onClose(() => process.exit(0));
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
   return connection;
 }
 
