@@ -1,0 +1,69 @@
+// fs: root confinement — resolve the path, check it lies inside ALLOWED_ROOT, and use the resolved path.
+import type { FixContext } from './context';
+import { calleeName, calleeOf, guardLines, positionalArgs, refusal, type Builder } from './common';
+import * as py from './pymod';
+import { namedChildren, type Node } from './syntax';
+import * as ts from './tsmod';
+
+/**
+ * When the path is already built from a base directory (`os.path.join(BASE, name)`, `BASE / name`,
+ * `path.join(BASE, name)`), that base is the natural root, and the path is resolved as it is.
+ */
+function joinedBase(ctx: FixContext, arg: Node): Node | undefined {
+  if (arg.type === 'binary_operator' && arg.childForFieldName('operator')?.text === '/') {
+    let left = arg.childForFieldName('left')!;
+    while (left.type === 'binary_operator' && left.childForFieldName('operator')?.text === '/') left = left.childForFieldName('left')!;
+    if (left.type === 'call' && /(^|\.)(Path|PurePath)$/.test(calleeOf(left)?.text ?? '')) return positionalArgs(left)[0];
+    return left;
+  }
+  if (arg.type === 'call' || arg.type === 'call_expression') {
+    const name = calleeName(calleeOf(arg)?.text);
+    const args = positionalArgs(arg);
+    if (args.length >= 2 && (name === 'join' || name === 'resolve' || (ctx.python && /^(Path|PurePath)$/.test(name)))) return args[0];
+  }
+  return undefined;
+}
+
+/** The root's initialiser: a module constant or literal the path was joined to, else a placeholder. */
+function rootSource(ctx: FixContext, base: Node | undefined): { expr: string; after: string[]; placeholder: boolean } {
+  if (base?.type === 'string' && !/[{$]/.test(base.text)) return { expr: base.text, after: [], placeholder: false };
+  if (base?.type === 'identifier') {
+    const bound = ctx.python ? py.moduleBinding(ctx, base.text) : ts.moduleBinding(ctx, base.text);
+    if (bound && bound.endIndex <= ctx.doc.offsetAt(ctx.data.tool.span.start)) return { expr: base.text, after: [base.text], placeholder: false };
+  }
+  return { expr: ctx.str('/path/to/agent/data'), after: [], placeholder: true };
+}
+
+export const buildFs: Builder = (ctx: FixContext) => {
+  const arg = ctx.argNode();
+  if (!arg || arg.type === 'integer' || arg.type === 'number') return undefined;
+  const base = joinedBase(ctx, arg);
+  const root = rootSource(ctx, base);
+  const what = root.placeholder ? 'the folder this agent may use (set it to the real one)' : 'the folder this agent may use';
+  const resolved = ctx.fresh('resolved');
+  let lines: string[];
+  if (ctx.python) {
+    const Path = py.memberRef(ctx, 'pathlib', 'Path', 'from');
+    py.ensureConstant(ctx, 'ALLOWED_ROOT', [`# Agent Boundary: ${what}; paths outside it are refused.`, `ALLOWED_ROOT = ${Path}(${root.expr}).resolve()`], root.after);
+    const operand = /^(identifier|attribute|call|string|subscript)$/.test(arg.type) ? arg.text : `(${arg.text})`;
+    const value = base ? `${Path}(${arg.text}).resolve()` : `(ALLOWED_ROOT / ${operand}).resolve()`;
+    lines = [`${resolved} = ${value}`, ...guardLines(ctx, `not ${resolved}.is_relative_to(ALLOWED_ROOT)`, refusal(ctx, 'path outside ALLOWED_ROOT', resolved))];
+  } else {
+    const path = ts.moduleRef(ctx, 'node:path', 'path');
+    ts.ensureConstant(ctx, 'ALLOWED_ROOT', [`// Agent Boundary: ${what}; paths outside it are refused.`, `const ALLOWED_ROOT = ${path}.resolve(${root.expr});`]);
+    const relative = ctx.fresh('relativePath');
+    const value = base ? `${path}.resolve(${arg.text})` : `${path}.resolve(ALLOWED_ROOT, ${arg.text})`;
+    lines = [
+      `const ${resolved} = ${value};`,
+      `const ${relative} = ${path}.relative(ALLOWED_ROOT, ${resolved});`,
+      ...guardLines(ctx, `${relative}.startsWith('..') || ${path}.isAbsolute(${relative})`.replace(/'/g, ctx.quote), refusal(ctx, 'path outside ALLOWED_ROOT', resolved)),
+    ];
+  }
+  ctx.edits.replace(arg.startIndex, arg.endIndex, resolved);
+  if (!ctx.insertBefore(arg, lines, identifiers(arg))) return undefined;
+  return 'Confine the path to ALLOWED_ROOT (resolve, then check it stays inside)';
+};
+
+function identifiers(n: Node): string[] {
+  return n.type === 'identifier' ? [n.text] : namedChildren(n).flatMap(identifiers);
+}

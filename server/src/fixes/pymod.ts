@@ -1,0 +1,174 @@
+// Module-level edits in Python: imports reused or added, constants and helpers found by name or created
+// once after the imports, and the module's logger.
+import type { FixContext, Lines } from './context';
+import { namedChildren, type Node } from './syntax';
+
+const IMPORT_ORDER = 1;
+const CONST_ORDER = 2;
+const FUNC_ORDER = 3;
+
+function topStatements(ctx: FixContext): Node[] {
+  return namedChildren(ctx.root).filter((n) => n.type !== 'comment');
+}
+
+function isImport(n: Node): boolean {
+  if (n.type === 'import_statement' || n.type === 'import_from_statement' || n.type === 'future_import_statement') return true;
+  // `try: import x except ImportError: ...` at the top counts as part of the imports.
+  if (n.type === 'try_statement') {
+    const body = n.childForFieldName('body');
+    return !!body && namedChildren(body).every((c) => c.type === 'import_statement' || c.type === 'import_from_statement');
+  }
+  return false;
+}
+
+function toolStart(ctx: FixContext): number {
+  return ctx.doc.offsetAt(ctx.data.tool.span.start);
+}
+
+/** Offset where new imports go: the line after the last top-level import above the tool. */
+function importAnchor(ctx: FixContext): number {
+  const limit = toolStart(ctx);
+  let anchor: number | undefined;
+  for (const n of topStatements(ctx)) {
+    if (n.startIndex >= limit) break;
+    if (isImport(n)) anchor = ctx.doc.nextLineStart(n.endIndex - 1);
+  }
+  if (anchor !== undefined) return anchor;
+  const first = topStatements(ctx)[0];
+  if (first && first.type === 'expression_statement' && first.namedChild(0)?.type === 'string') return ctx.doc.nextLineStart(first.endIndex - 1);
+  // After a shebang / encoding comment.
+  let offset = 0;
+  for (let line = 0; line < ctx.doc.lineCount && /^#(!|.*coding[:=])/.test(ctx.doc.lineText(line)); line++) offset = ctx.doc.lineStart(line + 1);
+  return offset;
+}
+
+/** Top-level statements that bind `name` (assignment, def, class, import). */
+export function moduleBinding(ctx: FixContext, name: string): Node | undefined {
+  for (const n of topStatements(ctx)) {
+    if (n.type === 'expression_statement') {
+      const a = n.namedChild(0);
+      if (a && a.type === 'assignment' && a.childForFieldName('left')?.text === name) return n;
+    }
+    if ((n.type === 'function_definition' || n.type === 'class_definition') && n.childForFieldName('name')?.text === name) return n;
+    if (n.type === 'decorated_definition' && n.childForFieldName('definition')?.childForFieldName('name')?.text === name) return n;
+    if (isImport(n) && importedNames(n).includes(name)) return n;
+  }
+  return undefined;
+}
+
+function importedNames(n: Node): string[] {
+  const out: string[] = [];
+  for (const c of namedChildren(n)) {
+    if (c.type === 'aliased_import') out.push(c.childForFieldName('alias')!.text);
+    else if (c.type === 'dotted_name' && c !== n.childForFieldName('module_name')) out.push(n.type === 'import_statement' ? c.text.split('.')[0] : c.text);
+  }
+  return out;
+}
+
+/** Inserts a module-level block (constant or function) once; `after` names it must follow. */
+function insertBlock(ctx: FixContext, lines: Lines, order: number, after: string[] = []): void {
+  let anchor = importAnchor(ctx);
+  for (const dep of after) {
+    const def = moduleBinding(ctx, dep);
+    if (def && def.endIndex < toolStart(ctx)) anchor = Math.max(anchor, ctx.doc.nextLineStart(def.endIndex - 1));
+  }
+  const gap = order === FUNC_ORDER ? ctx.doc.eol + ctx.doc.eol : ctx.doc.eol;
+  const body = ctx.render(lines, '');
+  ctx.edits.insert(anchor, anchor === 0 ? body + gap : gap + body, order);
+}
+
+/** A module constant: reused when the module already binds the name, else created after the imports. */
+export function ensureConstant(ctx: FixContext, name: string, lines: Lines, after: string[] = []): string {
+  if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, CONST_ORDER, after);
+  return name;
+}
+
+export function ensureFunction(ctx: FixContext, name: string, lines: Lines): string {
+  if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, FUNC_ORDER);
+  return name;
+}
+
+/** `import module` (reused if present under any alias): the name to write. */
+export function moduleRef(ctx: FixContext, module: string): string {
+  for (const n of topStatements(ctx)) {
+    if (n.type !== 'import_statement') continue;
+    for (const c of namedChildren(n)) {
+      if (c.type === 'aliased_import' && c.childForFieldName('name')!.text === module) return c.childForFieldName('alias')!.text;
+      if (c.type === 'dotted_name' && (c.text === module || c.text.startsWith(`${module}.`))) return module;
+    }
+  }
+  ctx.edits.insert(importAnchor(ctx), `import ${module}${ctx.doc.eol}`, IMPORT_ORDER);
+  return module;
+}
+
+/**
+ * A member of a module (`urlparse` of `urllib.parse`): reused through any existing import of it or of its
+ * module; otherwise imported `from module import member` (prefer 'from') or as `module.member`.
+ */
+export function memberRef(ctx: FixContext, module: string, member: string, prefer: 'from' | 'import'): string {
+  for (const n of topStatements(ctx)) {
+    if (n.type === 'import_from_statement') {
+      const from = n.childForFieldName('module_name')?.text;
+      for (const c of namedChildren(n).filter((x) => x !== n.childForFieldName('module_name'))) {
+        const name = c.type === 'aliased_import' ? c.childForFieldName('name')!.text : c.text;
+        const local = c.type === 'aliased_import' ? c.childForFieldName('alias')!.text : c.text;
+        if (from === module && name === member) return local;
+        if (`${from}.${name}` === module) return `${local}.${member}`;
+      }
+    }
+    if (n.type === 'import_statement') {
+      for (const c of namedChildren(n)) {
+        if (c.type === 'aliased_import' && c.childForFieldName('name')!.text === module) return `${c.childForFieldName('alias')!.text}.${member}`;
+        if (c.type === 'dotted_name' && (c.text === module || c.text.startsWith(`${module}.`))) return `${module}.${member}`;
+      }
+    }
+  }
+  const taken = moduleBinding(ctx, member) || ctx.shadowed().has(member);
+  if (prefer === 'from' && !taken) {
+    // Join an existing `from module import ...` when there is one.
+    const existing = topStatements(ctx).find((n) => n.type === 'import_from_statement' && n.childForFieldName('module_name')?.text === module);
+    const names = existing ? namedChildren(existing).filter((x) => x !== existing.childForFieldName('module_name')) : [];
+    const last = names[names.length - 1];
+    if (last && !existing!.text.includes('*')) ctx.edits.insert(last.endIndex, `, ${member}`);
+    else ctx.edits.insert(importAnchor(ctx), `from ${module} import ${member}${ctx.doc.eol}`, IMPORT_ORDER);
+    return member;
+  }
+  ctx.edits.insert(importAnchor(ctx), `import ${module}${ctx.doc.eol}`, IMPORT_ORDER);
+  return `${module}.${member}`;
+}
+
+export type PyLoggerKind = 'logging' | 'structlog' | 'loguru';
+
+/** The module's logger: a top-level variable bound to logging.getLogger / structlog.get_logger, or loguru's. */
+export function findLogger(ctx: FixContext): { name: string; kind: PyLoggerKind } | undefined {
+  const shadowed = ctx.shadowed();
+  for (const n of topStatements(ctx)) {
+    if (n.type === 'import_from_statement' && n.childForFieldName('module_name')?.text === 'loguru') {
+      for (const c of namedChildren(n)) {
+        const name = c.type === 'aliased_import' ? c.childForFieldName('name')!.text : c.text;
+        const local = c.type === 'aliased_import' ? c.childForFieldName('alias')!.text : c.text;
+        if (name === 'logger' && !shadowed.has(local)) return { name: local, kind: 'loguru' };
+      }
+    }
+    if (n.type !== 'expression_statement') continue;
+    const a = n.namedChild(0);
+    if (!a || a.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type !== 'identifier' || right?.type !== 'call' || shadowed.has(left.text)) continue;
+    const fn = right.childForFieldName('function')?.text ?? '';
+    if (/(^|\.)getLogger$/.test(fn) && !/structlog/.test(fn)) return { name: left.text, kind: 'logging' };
+    if (/(^|\.)(get_logger|getLogger|wrap_logger)$/.test(fn)) return { name: left.text, kind: 'structlog' };
+  }
+  return undefined;
+}
+
+/** The module's logger, or a new `logger = logging.getLogger(__name__)` after the imports. */
+export function ensureLogger(ctx: FixContext): { name: string; kind: PyLoggerKind } {
+  const found = findLogger(ctx);
+  if (found) return found;
+  const logging = moduleRef(ctx, 'logging');
+  const name = moduleBinding(ctx, 'logger') || ctx.shadowed().has('logger') ? 'audit_logger' : 'logger';
+  ensureConstant(ctx, name, [`${name} = ${logging}.getLogger(__name__)`]);
+  return { name, kind: 'logging' };
+}
