@@ -1,14 +1,16 @@
 // Shared by the CLI, SARIF, config and suppression tests: run the built CLI, build temp projects, make findings.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type * as Sarif from 'sarif';
 import type { Span } from '../../server/src/model/ir';
 import type { Finding } from '../../server/src/model/findings';
 
 export const REPO = resolve(__dirname, '..', '..');
 export const CLI_FIXTURES = join(REPO, 'test', 'fixtures', 'cli');
 export const BIN = join(REPO, 'bin', 'agent-boundary.js');
+const VALIDATOR = join(REPO, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
 
 /** The CLI runs from its bundle; build it when a bare `mocha` run finds none. */
 export function ensureBuilt(): void {
@@ -75,4 +77,30 @@ export function makeFinding(over: Partial<Finding> & { line?: number } = {}): Fi
     fingerprint: `fp-${rest.ruleId ?? 'net/unscoped-request'}-${line}`,
     ...rest,
   };
+}
+
+/** Runs `Sarif.Multitool validate`; it exits 0 either way and lists problems as results of its own log. */
+export function validateSarif(file: string): { errors: string[]; warnings: string[] } {
+  const out = `${file}.validation.json`;
+  execFileSync(VALIDATOR, ['validate', '--output', out, file], { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } });
+  const log = JSON.parse(readFileSync(out, 'utf8')) as Sarif.Log;
+  const run = log.runs[0];
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const r of run.results ?? []) {
+    const rule = r.ruleIndex !== undefined ? run.tool.driver.rules?.[r.ruleIndex] : undefined;
+    const level = r.level ?? rule?.defaultConfiguration?.level ?? 'warning';
+    const text = `${r.ruleId}: ${r.message.text ?? `${r.message.id} ${(r.message.arguments ?? []).join(' | ')}`}`;
+    if (level === 'error') errors.push(text);
+    else if (level === 'warning') warnings.push(text);
+  }
+  return { errors, warnings };
+}
+
+/** The validator ships for linux-x64 only (@microsoft/sarif-multitool-linux). */
+export function skipWithoutValidator(ctx: Mocha.Context): void {
+  if (!existsSync(VALIDATOR)) {
+    console.log(`      (skipped: ${VALIDATOR} is missing; @microsoft/sarif-multitool ships it for Linux)`);
+    ctx.skip();
+  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { META_RULE_ID, applySuppressions, parseSuppressions, selectorMatches } from '../../server/src/rules/suppress';
-import { makeFinding } from './cli-helpers';
+import { makeFinding, span } from './cli-helpers';
 
 const lines = (...l: string[]): string => l.join('\n');
 
@@ -57,6 +57,19 @@ describe('suppression comments', () => {
     assert.deepEqual(
       out.map((f) => f.suppressed),
       [undefined, undefined],
+    );
+  });
+
+  it('covers a finding on the tool name from above the decorators', () => {
+    const text = lines('# agent-boundary: ignore[audit] audited by the gateway', '@tool', 'def fetch_page(url):', '    return 1');
+    const tool = { ...makeFinding().tool, span: span(1, 0, 3, 12), nameSpan: span(2, 4, 2, 14) };
+    const onName = makeFinding({ ruleId: 'audit/no-audit-record', category: 'audit', line: 2, tool });
+    onName.span = tool.nameSpan;
+    const inBody = makeFinding({ ruleId: 'audit/no-audit-record', category: 'audit', line: 3, tool });
+    const out = applySuppressions([onName, inBody], text);
+    assert.deepEqual(
+      out.map((f) => f.suppressed?.reason),
+      ['audited by the gateway', undefined],
     );
   });
 

@@ -1,5 +1,6 @@
 // Inline suppression: `# agent-boundary: ignore[net] reason` or `// agent-boundary: ignore[net,fs] reason`
-// on a finding's primary line, or alone on the line above, silences it. A suppression must carry a
+// on a finding's primary line, or alone on the line above, silences it (for a finding on a tool's name,
+// also alone on the line above the tool's declaration and its decorators). A suppression must carry a
 // reason: one without does not silence, and a note-level `meta/suppression-without-reason` finding
 // sits at the comment instead. Pure and language-neutral (it reads comments by their marker only).
 import { createHash } from 'node:crypto';
@@ -69,7 +70,9 @@ export function selectorMatches(selector: string, ruleId: string): boolean {
 
 function covers(c: SuppressionComment, f: Finding): boolean {
   const line = f.span.start.line;
-  if (line !== c.line && !(c.ownLine && line === c.line + 1)) return false;
+  // A finding on the tool's name (audit, txn) is also covered from above the whole declaration, decorators included.
+  const onToolName = line === f.tool.nameSpan.start.line && c.ownLine && f.tool.span.start.line === c.line + 1;
+  if (line !== c.line && !(c.ownLine && line === c.line + 1) && !onToolName) return false;
   return c.selectors.some((s) => selectorMatches(s, f.ruleId));
 }
 

@@ -175,7 +175,7 @@ export function discoverFiles(paths: string[], cwd: string, opts: WalkOptions): 
       } else if (isSourceFile(ent.name)) {
         if (gitIgnored(here, path, false) || excluded(path) || !included(path)) continue;
         if (!isFile) {
-          skipped.push({ file: path, reason: 'not-a-file', detail: 'not a regular file (FIFO, socket or device)' });
+          skipped.push({ file: path, reason: 'not-a-file', detail: 'FIFO, socket or device' });
           continue;
         }
         addFile(path, childReal);
@@ -205,7 +205,7 @@ export function discoverFiles(paths: string[], cwd: string, opts: WalkOptions): 
       if (isSourceFile(abs)) addFile(abs, real);
       else throw new PathError(`${given}: not a Python, TypeScript or JavaScript file (${[...SOURCE_EXTENSIONS].join(' ')})`);
     } else {
-      skipped.push({ file: abs, reason: 'not-a-file', detail: 'not a regular file (FIFO, socket or device)' });
+      skipped.push({ file: abs, reason: 'not-a-file', detail: 'FIFO, socket or device' });
     }
   }
   return { files: [...files].sort(comparePaths), skipped: skipped.sort((a, b) => comparePaths(a.file, b.file)) };
