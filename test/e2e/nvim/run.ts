@@ -1,0 +1,63 @@
+// Runs test/e2e/nvim/test.lua in headless Neovim (Debian's 0.7.2: no `-l`, so `-c 'luafile …'`) against
+// the bundled language server, on a fresh copy of the fixture workspace, with a timeout.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SuiteResults } from '../vscode/suite/index';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface NeovimRun extends SuiteResults {
+  runDir: string;
+  seconds: number;
+}
+
+export async function runNeovim(timeoutMs: number): Promise<NeovimRun> {
+  const t0 = Date.now();
+  const runDir = mkdtempSync(join(tmpdir(), 'ab-e2e-nvim-'));
+  const ws = join(runDir, 'workspace');
+  cpSync(join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), ws, { recursive: true });
+  const results = join(runDir, 'results.json');
+  const server = join(ROOT, 'server', 'out', 'server.js');
+  const done = (r: SuiteResults): NeovimRun => ({ ...r, runDir, seconds: Math.round((Date.now() - t0) / 100) / 10 });
+  if (!existsSync(server)) return done({ passed: 0, failed: 0, tests: [], errors: [`${server} is missing: run npm run build`] });
+
+  const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(__dirname, 'test.lua')}`], {
+    cwd: ws,
+    env: { ...process.env, AB_SERVER: server, AB_ROOT: ws, AB_FILE: join(ws, 'tools', 'fetch_page.py'), AB_RESULTS: results },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL'); // Neovim and the language server it started
+    } catch {
+      /* gone */
+    }
+  }, timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  try {
+    process.kill(-child.pid!, 'SIGKILL'); // a language server left behind
+  } catch {
+    /* gone */
+  }
+
+  if (!existsSync(results)) {
+    const why = timedOut ? `Neovim timed out after ${timeoutMs / 1000} s` : `Neovim exited (${code}) without results`;
+    return done({ passed: 0, failed: 0, tests: [], errors: [`${why}; output:\n${output.slice(-4000)}`] });
+  }
+  const r = JSON.parse(readFileSync(results, 'utf8')) as SuiteResults;
+  // json_encode turns an empty Lua table into [] or {}; normalise.
+  r.tests = Array.isArray(r.tests) ? r.tests : [];
+  r.errors = Array.isArray(r.errors) ? r.errors : [];
+  if (code !== 0 && r.failed === 0 && r.errors.length === 0) r.errors.push(`Neovim exited with ${code}:\n${output.slice(-4000)}`);
+  if (r.failed === 0 && r.errors.length === 0 && !process.env.AB_E2E_KEEP) rmSync(runDir, { recursive: true, force: true });
+  return done(r);
+}
