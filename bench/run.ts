@@ -12,7 +12,7 @@
 // With --json the last line of stdout is one JSON object. Nothing here asserts on time: `npm test` never runs it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -461,6 +461,8 @@ function machine() {
     memory_gb: round(totalmem() / 2 ** 30, 1),
     node: process.version,
     os: `${process.platform} ${release()}`,
+    /** 1-minute load average when the run started: other work on the machine skews every timing. */
+    load_at_start: round(loadavg()[0], 2),
   };
 }
 
@@ -606,7 +608,8 @@ async function main(): Promise<void> {
   }
   result.goals_met = met;
   result.all_goals_met = Object.values(met).every((x) => x === true);
-  result.machine = m;
+  result.machine = { ...m, load_at_end: round(loadavg()[0], 2) };
+  if (m.load_at_start > m.nproc / 2 || loadavg()[0] > m.nproc / 2) notes.push(`the machine was busy (1-minute load ${m.load_at_start} at start, ${round(loadavg()[0], 2)} at end, on ${m.nproc} cores): timings are skewed; re-run on a quiet machine`);
   result.timings = timings;
   if (notes.length) result.notes = notes;
 
