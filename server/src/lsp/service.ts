@@ -42,12 +42,12 @@ import {
 import { version } from '../../../package.json';
 import { ConfigError, isConfigFileName, loadConfig } from '../config/load';
 import type { ProjectConfig } from '../config/types';
+import { codeActionsFor } from '../fixes/index';
 import type { FileResult, Finding } from '../model/findings';
 import { RULE_IDS } from '../rules/types';
 import { Analyzer } from './analyzer';
 import { isOurDiagnostic, ruleMeta, toDiagnostics } from './diagnostics';
 import { DocumentStore, type OpenDocument } from './documents';
-import { quickFixes } from './optional';
 import { toSarifString } from './sarif';
 import { scanWorkspace, type ScanSummary } from './scan';
 import { Scheduler } from './scheduler';
@@ -514,12 +514,11 @@ export class AgentBoundaryService {
     const uri = requireUri(params?.textDocument?.uri);
     const ours = (params.context?.diagnostics ?? []).filter(isOurDiagnostic);
     const doc = this.docs.get(uri);
-    const build = quickFixes();
-    if (!doc || ours.length === 0 || !build) return [];
+    if (!doc || ours.length === 0) return [];
     const only = params.context.only;
     if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
     try {
-      return build({ uri, text: doc.doc.getText(), languageId: doc.languageId, diagnostics: ours });
+      return codeActionsFor({ uri, text: doc.doc.getText(), languageId: doc.languageId, diagnostics: ours });
     } catch (e) {
       this.log(`Building quick fixes for ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
       return [];
