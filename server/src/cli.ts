@@ -1,7 +1,6 @@
 // The command line: `agent-boundary scan [paths…]` and `agent-boundary lsp --stdio`.
 // Exit codes: 0 nothing at or above --fail-on, 1 something was found, 2 usage or configuration error.
 import { statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
@@ -31,7 +30,8 @@ Options for scan (paths default to "."):
                              .agent-boundary.yaml/.yml at the scan root or above)
   --fail-on error|warning|note|none
                              lowest severity that makes the exit code 1 (default: warning)
-  --jobs N                   files analysed in parallel (default: CPU count; 1 = no workers)
+  --jobs N                   worker threads (default: up to the CPU count, none for
+                             small scans; 1 = analyse in-process)
   --no-progress              no progress line on stderr
   -h, --help                 show this help
   -v, --version              show the version
@@ -47,8 +47,8 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return value as T;
 }
 
-function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a positive integer (got '${value}')`);
   return Number(value);
 }

@@ -51,6 +51,8 @@ describe('file discovery', () => {
     assert.deepEqual(walk().files, ['pkg/a.py', 'pkg/secret_ok.py', 'pkg/sub/c.ts']);
     // Scanning only pkg/ still applies the repository's root .gitignore.
     assert.deepEqual(walk({}, ['pkg/sub']).files, ['pkg/sub/c.ts']);
+    // ...unless that .gitignore ignores the very folder given.
+    assert.deepEqual(walk({}, ['pkg/local']).files, ['pkg/local/b.py']);
   });
 
   it('applies include and exclude globs relative to the base folder', () => {

@@ -1,6 +1,6 @@
 // The built CLI end to end: options, exit codes, formats, bad input, parallel scanning and suppression.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
@@ -96,6 +96,49 @@ describe('agent-boundary CLI', function () {
       } finally {
         cleanup();
       }
+    });
+  });
+
+  describe('terminal and language server', () => {
+    it('shows progress on stderr only when it is a terminal, and clears it', function () {
+      if (!existsSync('/usr/bin/script')) {
+        console.log('      (skipped: util-linux `script` is needed to give the CLI a terminal)');
+        this.skip();
+      }
+      const { dir, cleanup } = tempDir();
+      try {
+        writeFiles(dir, { 'a.py': 'x = 1\n', 'b.py': 'x = 2\n', 'c.ts': 'let x = 3;\n' });
+        const run = (extra: string) =>
+          execFileSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${BIN}" scan "${dir}" --output "${join(dir, 'r.txt')}" ${extra}`, '/dev/null'], { encoding: 'utf8' });
+        const tty = run('');
+        assert.match(tty, /\ragent-boundary: 3\/3 files\r\x1b\[K$/);
+        assert.equal(run('--no-progress'), '');
+        assert.equal(runCli(['scan', dir, '--output', join(dir, 'r.txt')]).stderr, '');
+      } finally {
+        cleanup();
+      }
+    });
+
+    it('lsp --stdio starts the language server', async () => {
+      const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const send = (msg: object) => {
+        const body = JSON.stringify({ jsonrpc: '2.0', ...msg });
+        child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      };
+      let out = '';
+      const initialized = new Promise<void>((done) =>
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('"id":1')) done();
+        }),
+      );
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+      await initialized;
+      assert.match(out, /"capabilities"/);
+      send({ id: 2, method: 'shutdown' });
+      send({ method: 'exit' });
+      assert.equal(await exited, 0);
     });
   });
 

@@ -2,6 +2,7 @@
 // engine, fed file paths one at a time as they free up. Outcomes reach the caller in the order of
 // `files` whatever order the workers finish in, so the output does not depend on --jobs.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createEngine } from '../engine';
@@ -11,9 +12,18 @@ export type ToWorker = { id: number; file: string };
 export type ToMain = { type: 'ready' } | { type: 'fatal'; error: string } | { type: 'result'; id: number; outcome: FileOutcome };
 
 export interface PoolOptions extends ScanSettings {
-  jobs: number;
+  /** Worker count; undefined picks one from the CPU count and the number of files. */
+  jobs?: number;
   /** Called as each file finishes (in completion order), for progress display. */
   onProgress?: (done: number, total: number) => void;
+}
+
+/** Starting a worker (bundle load, parser WASM, catalog) costs about as much as analysing this many files. */
+const FILES_PER_WORKER = 100;
+
+/** The default worker count: none (in-process) for small scans, at most one per core. */
+export function defaultJobs(fileCount: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
 /** A file that takes longer than this is abandoned: its worker is replaced and the file reported as skipped. */
@@ -29,7 +39,8 @@ function workerScript(): string | undefined {
 export async function analyzeFiles(files: string[], opts: PoolOptions, onOutcome: (o: FileOutcome) => void): Promise<void> {
   const settings: ScanSettings = { config: opts.config, roots: opts.roots, maxFileSize: opts.maxFileSize };
   const script = workerScript();
-  if (opts.jobs <= 1 || files.length <= 1 || !script) {
+  const jobs = opts.jobs ?? defaultJobs(files.length);
+  if (jobs <= 1 || files.length <= 1 || !script) {
     const engine = await createEngine(engineOptions(settings));
     files.forEach((file, i) => {
       onOutcome(analyzeOne(engine, file, settings));
@@ -37,7 +48,7 @@ export async function analyzeFiles(files: string[], opts: PoolOptions, onOutcome
     });
     return;
   }
-  await runWorkers(script, files, Math.min(opts.jobs, files.length), settings, opts, onOutcome);
+  await runWorkers(script, files, Math.min(jobs, files.length), settings, opts, onOutcome);
 }
 
 function runWorkers(

@@ -13,7 +13,8 @@ export interface ScanOptions {
   config: ProjectConfig;
   /** Folder the config's include/exclude globs are relative to. */
   globBase?: string;
-  jobs: number;
+  /** Worker count; undefined: chosen from the CPU count and the number of files. */
+  jobs?: number;
   onProgress?: (done: number, total: number) => void;
 }
 

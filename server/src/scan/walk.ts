@@ -199,7 +199,9 @@ export function discoverFiles(paths: string[], cwd: string, opts: WalkOptions): 
     }
     if (st.isDirectory()) {
       if (seenDirs.has(real)) continue;
-      walkDir(abs, real, ancestorIgnoreFiles(abs));
+      // A folder given explicitly is scanned even when an enclosing .gitignore ignores it.
+      const outer = ancestorIgnoreFiles(abs);
+      walkDir(abs, real, gitIgnored(outer, abs, true) ? [] : outer);
     } else if (st.isFile()) {
       // A file named on the command line is analysed even if ignored, as long as it is source code.
       if (isSourceFile(abs)) addFile(abs, real);
