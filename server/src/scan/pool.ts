@@ -96,6 +96,7 @@ function runWorkers(
       let ready = false;
       let current: number | undefined;
       let lastError: Error | undefined;
+      let timedOut = false;
       let timer: NodeJS.Timeout | undefined;
 
       const feed = (): void => {
@@ -110,7 +111,7 @@ function runWorkers(
         current = nextToSend++;
         const id = current;
         timer = setTimeout(() => {
-          lastError = new Error(`analysis did not finish within ${FILE_TIMEOUT_MS / 1000} s`);
+          timedOut = true;
           void worker.terminate();
         }, FILE_TIMEOUT_MS);
         worker.postMessage({ id, file: files[id] } satisfies ToWorker);
@@ -140,7 +141,7 @@ function runWorkers(
         }
         if (current === undefined) return;
         const file = files[current];
-        const detail = `worker crashed: ${lastError?.message ?? `exit code ${code}`}`;
+        const detail = timedOut ? `analysis did not finish within ${FILE_TIMEOUT_MS / 1000} s` : `worker crashed: ${lastError?.message ?? `exit code ${code}`}`;
         finish(current, { file, findings: [], tools: [], skip: { file, reason: 'analysis-failed', detail } });
         if (nextToSend < files.length) start();
       });
