@@ -59,14 +59,18 @@ export class Scheduler {
   private schedule(key: string, slot: Slot, postponed: number): void {
     slot.scheduled = true;
     const seen = slot.generation;
-    setImmediate(() => {
-      if (slot.generation !== seen && postponed < MAX_POSTPONE) {
-        this.schedule(key, slot, postponed + 1);
-        return;
-      }
-      slot.scheduled = false;
-      void this.drain(key, slot);
-    });
+    // Two turns: the connection handles one queued message per turn, and its next turn is queued
+    // after ours, so only after the second has it delivered any change that was already waiting.
+    setImmediate(() =>
+      setImmediate(() => {
+        if (slot.generation !== seen && postponed < MAX_POSTPONE) {
+          this.schedule(key, slot, postponed + 1);
+          return;
+        }
+        slot.scheduled = false;
+        void this.drain(key, slot);
+      }),
+    );
   }
 
   private async drain(key: string, slot: Slot): Promise<void> {

@@ -227,11 +227,10 @@ export class AgentBoundaryService {
     this.scheduler.forget(doc.uri);
     this.open.delete(doc.uri);
     this.analyzer.invalidate(doc.path);
+    // What was shown for the editor's text goes; the file on disk is shown again if it was scanned.
+    void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     if (this.scanned.has(doc.path)) void this.reanalyseScanned(doc.path);
-    else {
-      void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
-      this.contribute(doc.path, []);
-    }
+    else this.contribute(doc.path, []);
     this.dependentsChanged(doc.path);
   }
 
@@ -356,8 +355,8 @@ export class AgentBoundaryService {
     const entry = this.makeEntry(pathToUri(path), path, null, result);
     const before = this.scanned.get(path);
     this.scanned.set(path, entry);
-    this.contributedOnly.delete(path);
-    if (!this.docs.byPath(path) && (entry.diagnostics.length || before?.diagnostics.length || !before)) {
+    const shown = !!before?.diagnostics.length || this.contributedOnly.delete(path);
+    if (!this.docs.byPath(path) && (entry.diagnostics.length || shown)) {
       void this.connection.sendDiagnostics({ uri: entry.uri, diagnostics: entry.diagnostics });
     }
     if (!this.docs.byPath(path)) this.contribute(path, result.findings);
