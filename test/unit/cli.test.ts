@@ -305,14 +305,6 @@ describe('agent-boundary CLI', function () {
   });
 
   describe('findings, --fail-on and suppression', () => {
-    // TEMPORARY: remove when the engine lands; until then analyzeFile returns no findings.
-    before(function () {
-      if (readFileSync(join(REPO, 'server/src/analysis/engine-impl.ts'), 'utf8').includes('Placeholder until the analysis lands')) {
-        console.log('      (skipped: the engine is still the placeholder that finds nothing)');
-        this.skip();
-      }
-    });
-
     it('reports a LangChain tool requesting a model-chosen URL, and nothing in the CLI script', () => {
       const r = runCli(['scan', 'test/fixtures/cli/project']);
       assert.equal(r.code, 1);
