@@ -1,6 +1,5 @@
 // The language server over stdio, driven by a plain JSON-RPC client: what an editor sees.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CodeLens, Diagnostic, DocumentDiagnosticReport, Hover, SymbolInformation, TextEdit, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +12,7 @@ const ORIGIN = { line: 0, character: 0 };
 describe('language server (stdio)', function () {
   let ws: string;
   const clients: TestClient[] = [];
+  const workspaces: string[] = [];
   const client = (opts?: ConstructorParameters<typeof TestClient>[0]): TestClient => {
     const c = new TestClient(opts);
     clients.push(c);
@@ -35,7 +35,7 @@ describe('language server (stdio)', function () {
   });
 
   after(function () {
-    removeWorkspace(ws);
+    for (const dir of [ws, ...workspaces]) removeWorkspace(dir);
   });
 
   async function expectEngineParity(c: TestClient, rel: string, text: string, languageId: string): Promise<Diagnostic[]> {
@@ -207,15 +207,30 @@ describe('language server (stdio)', function () {
     assert.ok(symbols.some((s) => s.name === 'fetch_unopened'), 'tools of scanned files are workspace symbols');
   });
 
-  it('re-analyses an open tool when the helper it imports changes', async function () {
+  it('exports the workspace scan as SARIF and lists the rules', async function () {
     const c = client();
     await c.initialize(ws);
-    const helper = join(ws, 'agent/helpers.py');
-    const toolPath = join(ws, 'agent/uses_helper.py');
+    const sarif = JSON.parse(await c.conn.sendRequest<string>('workspace/executeCommand', { command: 'agentBoundary.server.sarif', arguments: [] })) as {
+      version: string;
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
+    assert.equal(sarif.version, '2.1.0');
+    const flagged = sarif.runs[0].results.filter((r) => r.ruleId === 'net/unscoped-request').map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+    assert.deepEqual(flagged.sort(), ['agent/fetch.ts', 'agent/tools.py', 'agent/unopened.py']);
+    const rules = await c.conn.sendRequest<Array<{ id: string; helpUri: string }>>('workspace/executeCommand', { command: 'agentBoundary.server.rules', arguments: [] });
+    const net = rules.find((r) => r.id === 'net/unscoped-request');
+    assert.equal(net?.helpUri, getRule('net/unscoped-request').helpUri);
+  });
+
+  it('re-analyses an open tool when the helper it imports changes', async function () {
     const helperText = 'import requests\n\n\ndef download(u):\n    return requests.get(u).text\n';
     const toolText = 'from langchain_core.tools import tool\n\nfrom helpers import download\n\n\n@tool\ndef fetch_via_helper(url: str) -> str:\n    """Fetch through a helper."""\n    return download(url)\n';
-    writeFileSync(helper, helperText);
-    writeFileSync(toolPath, toolText);
+    const dir = makeWorkspace({ 'helpers.py': helperText, 'uses_helper.py': toolText });
+    workspaces.push(dir);
+    const c = client();
+    await c.initialize(dir);
+    const helper = join(dir, 'helpers.py');
+    const toolPath = join(dir, 'uses_helper.py');
     const toolUri = uriOf(toolPath);
     const helperUri = uriOf(helper);
     await c.open(helperUri, helperText, 'python');
