@@ -3,13 +3,14 @@
 // Expects test/e2e/setup.sh to have run and the extension to be built (the npm script does both).
 // Prints every test, then a closing `N passed, N failed` line; exits non-zero on any failure.
 //   AB_E2E_ONLY=vscode,vsix,nvim   run a subset          AB_E2E_KEEP=1   keep the temp dirs and logs
+//   AB_E2E_VSIX=path               test that .vsix instead of running `npm run package`
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { runNeovim } from './nvim/run';
 import type { SuiteResults } from './vscode/suite/index';
-import { ROOT, SUITE_OUT, runVsCodeSuite } from './vscode/launch';
+import { HOST_EXTENSION, ROOT, SUITE_OUT, runVsCodeSuite } from './vscode/launch';
 
 interface Part extends SuiteResults {
   name: string;
@@ -63,8 +64,8 @@ async function main(): Promise<void> {
   }
   if (only.includes('vsix')) {
     try {
-      const vsix = packageVsix();
-      const r = await runVsCodeSuite({ label: 'vsix', suite: 'vsix', vsix, timeoutMs: 5 * 60_000 });
+      const vsix = process.env.AB_E2E_VSIX ?? packageVsix();
+      const r = await runVsCodeSuite({ label: 'vsix', suite: 'vsix', vsix, extensionDevelopmentPath: HOST_EXTENSION, timeoutMs: 5 * 60_000 });
       parts.push({ name: 'VS Code 1.139: the packaged .vsix', ...r, note: JSON.stringify(r.timings) });
     } catch (e) {
       parts.push({ name: 'VS Code 1.139: the packaged .vsix', passed: 0, failed: 0, tests: [], errors: [e instanceof Error ? e.message : String(e)] });

@@ -30,8 +30,8 @@ export interface VsCodeRunOptions {
   label: string;
   /** Which suite of test/e2e/out the extension host runs: 'extension' (the development path) or 'vsix'. */
   suite: 'extension' | 'vsix';
-  /** Loaded as an extension under development (vscode-remote URI in the payload). */
-  extensionDevelopmentPath?: string;
+  /** Loaded as an extension under development (vscode-remote URI in the payload); the tests run only in that mode. */
+  extensionDevelopmentPath: string;
   /** A .vsix installed with the server's --install-extension before it starts. */
   vsix?: string;
   timeoutMs: number;
@@ -103,6 +103,8 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   signal('SIGKILL');
 }
 
+export const HOST_EXTENSION = join(ROOT, 'test', 'e2e', 'vscode', 'host');
+
 function extensionId(extensionRoot: string): string {
   const pkg = JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
   return `${pkg.publisher}.${pkg.name}`;
@@ -129,8 +131,7 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
   const browserLog = createWriteStream(join(runDir, 'browser.log'));
   const dataArgs = ['--user-data-dir', dirs.user, '--server-data-dir', dirs.server, '--extensions-dir', dirs.ext, '--accept-server-license-terms'];
 
-  const idRoot = opts.extensionDevelopmentPath ?? ROOT;
-  const env = serverEnv({ AB_E2E_RESULTS: resultsFile, AB_E2E_SUITE: opts.suite, AB_E2E_EXTENSION_ID: extensionId(idRoot) });
+  const env = serverEnv({ AB_E2E_RESULTS: resultsFile, AB_E2E_SUITE: opts.suite, AB_E2E_EXTENSION_ID: extensionId(ROOT) });
 
   if (opts.vsix) {
     const r = spawnSync(NODE24, [SERVER_MAIN, ...dataArgs, '--install-extension', opts.vsix], { env, encoding: 'utf8', timeout: 120_000 });
@@ -178,9 +179,10 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
 
     const authority = `127.0.0.1:${port}`;
     const remote = (p: string) => `vscode-remote://${authority}${p}`;
-    const payload: [string, string][] = [];
-    if (opts.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(opts.extensionDevelopmentPath)]);
-    payload.push(['extensionTestsPath', remote(suiteFile)]);
+    const payload: [string, string][] = [
+      ['extensionDevelopmentPath', remote(opts.extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(suiteFile)],
+    ];
     const url = `${base}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     const pwRequire = createRequire(join(E2E_DIR, 'node_modules', 'index.js'));
