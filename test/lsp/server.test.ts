@@ -1,5 +1,6 @@
 // The language server over stdio, driven by a plain JSON-RPC client: what an editor sees.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CodeLens, Diagnostic, DocumentDiagnosticReport, Hover, SymbolInformation, TextEdit, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -242,6 +243,55 @@ describe('language server (stdio)', function () {
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: helperUri, version: 2 }, contentChanges: [{ text: guarded }] });
     const after = await c.until(() => c.published.slice(published).find((p) => p.uri === toolUri)?.diagnostics);
     assert.ok(!after.some((d) => d.code === 'net/unscoped-request'), 'the unsaved guard in the helper scopes the tool');
+  });
+
+  it('analyses an untitled document and skips one over maxFileSize', async function () {
+    const c = client({ settings: { maxFileSize: 100 } });
+    await c.initialize(ws);
+    const small = client();
+    await small.initialize(ws);
+    await small.open('untitled:Untitled-1', LANGCHAIN_TOOL, 'python');
+    const diagnostics = await small.diagnosticsAt('untitled:Untitled-1', 1);
+    assert.ok(diagnostics.some((d) => d.code === 'net/unscoped-request'), 'an unsaved buffer is analysed');
+    const uri = uriOf(join(ws, 'agent/tools.py'));
+    await c.open(uri, LANGCHAIN_TOOL, 'python');
+    assert.deepEqual(await c.diagnosticsAt(uri, 1), [], `a ${LANGCHAIN_TOOL.length}-byte file is over maxFileSize 100`);
+  });
+
+  it('re-analyses an open tool when a helper changes on disk (didChangeWatchedFiles)', async function () {
+    const helperText = 'import requests\n\n\ndef download(u):\n    return requests.get(u).text\n';
+    const toolText = 'from langchain_core.tools import tool\n\nfrom helpers import download\n\n\n@tool\ndef fetch_via_helper(url: str) -> str:\n    """Fetch through a helper."""\n    return download(url)\n';
+    const dir = makeWorkspace({ 'helpers.py': helperText, 'uses_helper.py': toolText });
+    workspaces.push(dir);
+    const c = client();
+    await c.initialize(dir);
+    const toolUri = uriOf(join(dir, 'uses_helper.py'));
+    await c.open(toolUri, toolText, 'python');
+    assert.ok((await c.diagnosticsAt(toolUri, 1)).some((d) => d.code === 'net/unscoped-request'));
+    const published = c.published.length;
+    writeFileSync(join(dir, 'helpers.py'), helperText.replace('    return requests', '    if not u.startswith("https://api.example.com/"):\n        raise ValueError("host not allowed")\n    return requests'));
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, 'helpers.py')), type: 2 }] });
+    const after = await c.until(() => c.published.slice(published).find((p) => p.uri === toolUri)?.diagnostics);
+    assert.ok(!after.some((d) => d.code === 'net/unscoped-request'), 'the saved guard in the helper scopes the tool');
+  });
+
+  it('stops a workspace scan when its progress is cancelled', async function () {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`pkg/tool_${i}.py`] = LANGCHAIN_TOOL.replace('fetch_page', `fetch_${i}`);
+    const dir = makeWorkspace(files);
+    workspaces.push(dir);
+    const c = client();
+    c.conn.onRequest('window/workDoneProgress/create', (p: { token: string }) => {
+      // Cancel as soon as the progress exists: the scan checks before each file.
+      setImmediate(() => void c.conn.sendNotification('window/workDoneProgress/cancel', { token: p.token }));
+      return null;
+    });
+    await c.initialize(dir);
+    const summary = await c.conn.sendRequest<{ files: number; analysed: number; cancelled: boolean }>('workspace/executeCommand', { command: 'agentBoundary.scanWorkspace', arguments: [] });
+    assert.equal(summary.files, 300);
+    assert.equal(summary.cancelled, true);
+    assert.ok(summary.analysed < 300, `analysed ${summary.analysed} files after the cancellation`);
+    assert.equal(c.progress.at(-1)?.value.kind, 'end');
   });
 
   it('applies settings per resource and the project config file, which an untrusted workspace ignores', async function () {

@@ -235,17 +235,21 @@ export class AgentBoundaryService {
   }
 
   /** Open documents that import `path` are analysed again (their helper changed). */
-  private dependentsChanged(path: string): void {
+  /** Returns whether an open document is analysed again. */
+  private dependentsChanged(path: string): boolean {
+    let reopened = false;
     for (const dep of this.analyzer.dependentsOf(path)) {
       const open = this.docs.byPath(dep);
       if (open) {
         this.analyzer.invalidate(dep);
         this.scheduler.request(open.uri);
+        reopened = true;
       } else if (this.scanned.has(dep)) {
         this.analyzer.invalidate(dep);
         void this.reanalyseScanned(dep);
       }
     }
+    return reopened;
   }
 
   /** Cross-file analysis reads helpers through this: an open document's text wins over the disk. */
@@ -348,6 +352,15 @@ export class AgentBoundaryService {
     if (this.capabilities.workspace?.diagnostics?.refreshSupport) {
       void this.connection.languages.diagnostics.refresh().catch(() => undefined);
     }
+  }
+
+  /**
+   * Open documents were re-analysed for a reason the client cannot see (a file changed on disk, the
+   * configuration changed): pull clients must ask again, and CodeLenses may have changed.
+   */
+  private refreshViews(): void {
+    if (this.pullMode) this.requestRefresh();
+    if (this.capabilities.workspace?.codeLens?.refreshSupport) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
 
   /** Stores a workspace-scan result; publishes it unless an open document owns the file. */
@@ -456,11 +469,12 @@ export class AgentBoundaryService {
     this.analyzer.reset();
     for (const doc of this.docs.all()) this.scheduler.request(doc.uri);
     for (const path of this.scanned.keys()) void this.reanalyseScanned(path);
-    if (this.pullMode) this.requestRefresh();
+    this.refreshViews();
   }
 
   didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
     let configChanged = false;
+    let reopened = false;
     for (const change of params.changes ?? []) {
       if (!isFileUri(change.uri)) continue;
       const path = uriToPath(change.uri);
@@ -471,9 +485,10 @@ export class AgentBoundaryService {
       this.analyzer.invalidate(path);
       if (this.docs.byPath(path)) continue;
       if (this.scanned.has(path) || change.type === FileChangeType.Deleted) void this.reanalyseScanned(path);
-      this.dependentsChanged(path);
+      if (this.dependentsChanged(path)) reopened = true;
     }
     if (configChanged) this.configurationChanged();
+    else if (reopened) this.refreshViews();
   }
 
   didChangeWorkspaceFolders(e: WorkspaceFoldersChangeEvent): void {
