@@ -71,6 +71,7 @@ class EngineImpl implements Engine, Ctx {
   invalidate(path: string): void {
     const p = resolve(path);
     this.modules.delete(p);
+    this.selfAttrs.clear();
     // summaries of any module may depend on this one; they are cheap to recompute
     this.summaries.clear();
   }
@@ -204,6 +205,44 @@ class EngineImpl implements Engine, Ctx {
       d = up;
     }
     return out;
+  }
+
+  private readonly selfAttrs = new Map<string, Map<string, Val>>();
+
+  selfAttr(m: Module, cls: string, name: string): Val | undefined {
+    const key = `${m.path}#${cls}`;
+    let attrs = this.selfAttrs.get(key);
+    if (!attrs) {
+      attrs = new Map();
+      this.selfAttrs.set(key, attrs);
+      const c = m.classes.find((x) => x.name === cls);
+      const found = attrs;
+      const visit = (stmts: Stmt[]): void => {
+        for (const s of stmts) {
+          if (s.kind === 'assign') {
+            for (const t of s.targets) {
+              if (t.kind === 'attr' && t.obj.kind === 'name' && (t.obj.id === 'self' || t.obj.id === 'this') && !found.has(t.name)) {
+                const v = this.evalModuleExpr(m, s.value);
+                if (v.q || v.logger || v.ro || v.str !== undefined) found.set(t.name, { q: v.q, logger: v.logger, ro: v.ro, str: v.str });
+              }
+            }
+          } else if (s.kind === 'if') {
+            visit(s.then);
+            visit(s.else);
+          } else if (s.kind === 'with' || s.kind === 'try' || s.kind === 'loop') visit(s.body);
+        }
+      };
+      for (const f of c?.fields ?? []) {
+        if (!f.value) continue;
+        const v = this.evalModuleExpr(m, f.value);
+        if (v.q || v.logger || v.ro) found.set(f.name, { q: v.q, logger: v.logger, ro: v.ro });
+      }
+      for (const id of c?.methods ?? []) {
+        const fn = m.functions.get(id);
+        if (fn) visit(fn.body);
+      }
+    }
+    return attrs.get(name);
   }
 
   // ---------------------------------------------------------------- summaries

@@ -55,6 +55,8 @@ export interface Ctx {
   resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined;
   /** undefined while the function is being summarised (recursion). */
   summary(ref: FnRef): Summary | undefined;
+  /** What `self.name` holds in class `cls` (assigned in its methods from module-level values). */
+  selfAttr(m: Module, cls: string, name: string): Val | undefined;
 }
 
 const PASSTHRU = new Set(['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'casefold', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'normalize', 'encode', 'decode', 'format', 'replace', 'removeprefix', 'removesuffix', 'title', 'capitalize', 'expandtabs', 'valueOf', 'toLocaleLowerCase', 'as_posix']);
@@ -276,6 +278,10 @@ export class Interp {
         return this.concatAll(parts);
       }
       case 'attr': {
+        if (e.obj.kind === 'name') {
+          const path = env.get(`${e.obj.id}.${e.name}`);
+          if (path) return path;
+        }
         const obj = this.ev(e.obj, env);
         return this.memberOf(obj, e.name);
       }
@@ -379,8 +385,7 @@ export class Interp {
     }
     let safe = u.safe ?? 0;
     if (URL_HOST_PREFIX.test(prefix)) safe |= CAT_BIT.net;
-    const sqlLike = this.ctx.cat.sqlText.test(prefix);
-    return { t: u.t, safe, flow: u.flow, prefix: prefix || undefined, ...(sqlLike ? {} : {}) };
+    return { t: u.t, safe, flow: u.flow, prefix: prefix || undefined };
   }
 
   private isPath(v: Val): boolean {
@@ -414,7 +419,11 @@ export class Interp {
       out.flow = obj.flow;
     }
     if (obj.q) out.q = normQ(`${obj.q}.${name}`);
-    if (obj.selfOf) out.q = `self:${obj.selfOf}.${name}`;
+    if (obj.selfOf) {
+      const sv = this.ctx.selfAttr(this.module, obj.selfOf, name);
+      if (sv) return sv;
+      out.q = `self:${obj.selfOf}.${name}`;
+    }
     if (obj.derived?.kind === 'url' && this.ctx.cat.sets.hostAttributes.has(name)) out.derived = { kind: 'host', of: obj.derived.of };
     if (obj.approval) out.approval = true;
     if (obj.ro) out.ro = true;
@@ -509,7 +518,7 @@ export class Interp {
     // peel pass-through calls: host.lower(), str(x)
     for (let i = 0; i < 4; i++) {
       if (cur.kind === 'call' && cur.callee.kind === 'attr' && PASSTHRU.has(cur.callee.name)) cur = cur.callee.obj;
-      else if (cur.kind === 'call' && cur.args.length === 1 && STR_CTORS.has(this.ev(cur.callee, env).q ?? '')) cur = cur.args[0].value;
+      else if (cur.kind === 'call' && cur.args.length === 1 && (STR_CTORS.has(this.ev(cur.callee, env).q ?? '') || this.ctx.cat.sets.basename.has(this.ev(cur.callee, env).q ?? ''))) cur = cur.args[0].value;
       else break;
     }
     if (cur.kind === 'name') {
@@ -523,11 +532,14 @@ export class Interp {
       else if (cur.obj.kind === 'call' && this.ctx.cat.sets.hostAttributes.has(cur.name)) {
         const pq = this.ev(cur.obj.callee, env).q;
         if (pq && this.isUrlParser(pq)) add(this.rootVar(cur.obj.args[0]?.value, env), CAT_BIT.net);
-      } else {
-        // a checked attribute of a tainted object (context.plan in PLANS) constrains only that attribute
+      } else if (cur.obj.kind === 'name') {
+        // a checked attribute of a tainted object (context.plan in PLANS) constrains that attribute
+        add(`${cur.obj.id}.${cur.name}`, mask);
       }
     } else if (cur.kind === 'index') {
       const base = this.ev(cur.obj, env);
+      // argv[0] in ALLOWED: the program of argv is allowlisted
+      if (cur.obj.kind === 'name' && cur.index.kind === 'const' && cur.index.value === 0) add(cur.obj.id, CAT_BIT.exec);
       if (base.derived?.kind === 'split') add(base.derived.of, CAT_BIT.exec);
       else if (cur.obj.kind === 'call' && cur.index.kind === 'const' && cur.index.value === 0) {
         const inner = cur.obj;
@@ -550,6 +562,7 @@ export class Interp {
     let cur = e;
     for (let i = 0; i < 6 && cur; i++) {
       if (cur.kind === 'name') return cur.id;
+      if (cur.kind === 'attr' && cur.obj.kind === 'name' && tainted(this.ev(cur, env))) return `${cur.obj.id}.${cur.name}`;
       if (cur.kind === 'call') {
         if (cur.callee.kind === 'attr') {
           const recv = this.ev(cur.callee.obj, env);
@@ -601,7 +614,8 @@ export class Interp {
       if (f.approval) env.approved = true;
       if (f.tables) env.tablesChecked = true;
       if (f.target && f.mask) {
-        const cur = this.lookup(f.target, env);
+        const dot = f.target.indexOf('.');
+        const cur = this.lookup(f.target, env) ?? (dot > 0 ? this.memberOf(this.lookup(f.target.slice(0, dot), env) ?? EMPTY, f.target.slice(dot + 1)) : undefined);
         if (cur && tainted(cur)) env.set(f.target, withSafe(cur, f.mask));
       }
     }
@@ -612,6 +626,11 @@ export class Interp {
 
   private argFor(e: CallExpr, vals: Val[], spec: (number | string)[], recv: Val | undefined): { val: Val; expr?: Expr } | undefined {
     for (const a of spec) {
+      if (a === 'any') {
+        const u = unionTaint(vals);
+        const i = vals.findIndex((x) => tainted(x));
+        return { val: u.t ? (u as Val) : (vals[0] ?? EMPTY), expr: e.args[i >= 0 ? i : 0]?.value };
+      }
       if (a === 'receiver') {
         if (recv && e.callee.kind === 'attr') return { val: recv, expr: e.callee.obj };
         continue;
@@ -660,6 +679,8 @@ export class Interp {
     const vals = e.args.map((a) => this.ev(a.value, env));
     const q = callee.q;
     const cat = this.ctx.cat;
+    if (this.lang === 'ts' && q === 'require' && e.args[0]?.value.kind === 'str') return this.importVal(e.args[0].value.value, '*');
+    if (q === 'util.promisify' || q === 'util.promisify.custom') return vals[0] ?? EMPTY;
     const finalName = method ?? (e.callee.kind === 'name' ? e.callee.id : undefined) ?? q?.split('.').pop();
 
     // callbacks defined inline (arrow functions, lambdas, nested defs passed along) run here
@@ -890,6 +911,8 @@ export class Interp {
     const S = cat.sets;
     const first = vals[0] ?? EMPTY;
     if (q) {
+      if (q.endsWith('.Path.home') || q === 'pathlib.Path.cwd') return { str: q.endsWith('home') ? '~' : '.', q: 'pathlib.Path()' };
+      if (q === 'os.homedir' || q === 'os.path.expanduser' && first.str === '~') return { str: '~' };
       if (S.sanitizeAll.has(q)) return { num: true };
       if (S.basename.has(q)) return withSafe(first, CAT_BIT.fs);
       if (S.shellQuote.has(q)) return withSafe(first, CAT_BIT.exec);
@@ -925,7 +948,6 @@ export class Interp {
       if (STR_CTORS.has(q)) return { ...first, q: undefined, fn: undefined };
       if (JSON_PARSE.has(q)) return this.plain(vals);
       if (S.urlJoiners.has(q)) return { ...this.plain(vals), prefix: undefined };
-      if (q.endsWith('.Path.home') || q === 'os.homedir' || q === 'os.path.expanduser') return { str: '~', q: 'pathlib.Path()' };
       if (S.loggerFactories.has(q)) return { logger: true, q: `${q}()` };
     }
     if (method && recv) {
@@ -1058,8 +1080,9 @@ export class Interp {
     if (!matched && method) {
       for (const s of cat.methods.get(method) ?? []) {
         if (!ok(s)) continue;
-        if (!this.receiverMatches(s, recv, e)) continue;
-        if (s.sqlTextRequired?.has(method)) {
+        const how = this.receiverMatches(s, recv, e);
+        if (!how) continue;
+        if (how === 'name' && s.sqlTextRequired?.has(method)) {
           const a = this.argFor(e, vals, s.arg, recv);
           if (!a || !(this.looksLikeSql(a.val))) continue;
         }
@@ -1096,23 +1119,24 @@ export class Interp {
     void callee;
   }
 
-  private receiverMatches(s: SinkSpec, recv: Val | undefined, e: CallExpr): boolean {
-    if (!s.receiverNames && !s.receiverModules) return true;
+  /** 'module' when the receiver resolves to one of the spec's libraries, 'name' when only its name matches. */
+  private receiverMatches(s: SinkSpec, recv: Val | undefined, e: CallExpr): 'any' | 'module' | 'name' | undefined {
+    if (!s.receiverNames && !s.receiverModules) return 'any';
     if (recv?.q && s.receiverModules) {
       const base = recv.q.replace(/^self:/, '');
-      for (const m of s.receiverModules) if (base === m || base.startsWith(`${m}.`) || base.startsWith(`${m}(`)) return true;
+      for (const m of s.receiverModules) if (base === m || base.startsWith(`${m}.`) || base.startsWith(`${m}(`)) return 'module';
     }
     if (s.receiverNames && e.callee.kind === 'attr') {
       const text = exprText(e.callee.obj);
-      if (text && s.receiverNames.test(text)) return true;
+      if (text && s.receiverNames.test(text)) return 'name';
       // a chained receiver: conn.cursor().execute(...)
       const inner = e.callee.obj;
       if (inner.kind === 'call' && inner.callee.kind === 'attr') {
         const t2 = exprText(inner.callee.obj);
-        if (t2 && s.receiverNames.test(t2)) return true;
+        if (t2 && s.receiverNames.test(t2)) return 'name';
       }
     }
-    return false;
+    return undefined;
   }
 
   private looksLikeSql(v: Val): boolean {
@@ -1122,7 +1146,10 @@ export class Interp {
 
   private useCallSink(s: SinkSpec, sinkName: string, e: CallExpr, env: Env, vals: Val[], recv: Val | undefined, finalName: string | undefined): void {
     const c = s.category;
-    if (c === 'tls') return;
+    if (c === 'tls') {
+      this.addHit({ rule: s.rule, category: 'tls', sink: sinkName, span: e.span, origins: new Set(), flow: [], call: e, stmt: this.stmtTop });
+      return;
+    }
     if (c === 'txn') {
       this.caps |= CAT_BIT.txn;
       this.txns.push({ rule: s.rule, sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `calls ${sinkName}()` }] });

@@ -55,7 +55,7 @@ export function forEachCall(stmts: Stmt[], cb: (c: CallExpr, top: Stmt, assignNa
         return;
       case 'dict':
         for (const en of e.entries) {
-          visitExpr(en.value, top, an);
+          visitExpr(en.value, top, en.key !== undefined ? { name: en.key, span: en.span } : an);
           if (en.keyExpr) visitExpr(en.keyExpr, top);
         }
         return;
@@ -178,7 +178,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   const fw = cat.frameworks.python;
   const tools: ToolDef[] = [];
   const seen = new Set<string>();
-  const moduleApproved = markersIn(text, cat.controls.approval.moduleMarkers);
+  const moduleApproved = false;
   const add = (t: ToolDef) => {
     const key = `${t.module.path}#${t.fn.id}`;
     if (seen.has(key)) return;
@@ -281,11 +281,33 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     if (e.kind !== 'name' && e.kind !== 'attr') return undefined;
     return host.resolveFn(m, host.evalModuleExpr(m, e));
   };
-  const registerRef = (ref: FnRef | undefined, framework: string) => {
+  const registerRef = (ref: FnRef | undefined, framework: string, approved = false) => {
     if (!ref) return;
     if (ref.fn.className) return; // bound methods are rare as tools; their class is handled above
-    add(mkTool(ref.fn, ref.module, framework));
+    const t = mkTool(ref.fn, ref.module, framework, { approved });
+    const prev = tools.find((x) => x.fn === ref.fn);
+    if (prev) prev.approved ||= approved;
+    else add(t);
   };
+  /** interrupt_before=[...] / HumanInTheLoopMiddleware on the call that receives the tools: names gated ('*' = all). */
+  const gatedBy = (c: CallExpr): Set<string> => {
+    const out = new Set<string>();
+    for (const a of c.args) {
+      if (a.name === 'interrupt_before' || a.name === 'interrupt_after') out.add('*');
+      if (a.name === 'middleware' || a.name === 'interrupt_on') {
+        const visit = (e: Expr) => {
+          if (e.kind === 'list') e.items.forEach(visit);
+          else if (e.kind === 'call' && /HumanInTheLoop|HumanApproval/.test(exprText(e.callee))) e.args.forEach((x) => visit(x.value));
+          else if (e.kind === 'dict') for (const en of e.entries) {
+            if (en.key !== undefined && !(en.value.kind === 'const' && en.value.value === false)) out.add(en.key);
+          }
+        };
+        visit(a.value);
+      }
+    }
+    return out;
+  };
+  const graphGate = /\.compile\([^)]*interrupt_(before|after)/.test(text);
   const itemsOf = (e: Expr | undefined): Expr[] => {
     if (!e) return [];
     if (e.kind === 'list') return e.items;
@@ -302,8 +324,10 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
         const arg = typeof a === 'number' ? c.args.filter((x) => !x.name)[a] : c.args.find((x) => x.name === a);
         if (!arg) continue;
         const v = arg.value;
-        if (v.kind === 'list') v.items.forEach((it) => registerRef(fnFromExpr(it), reg.framework));
-        else registerRef(fnFromExpr(v), reg.framework);
+        const gate = gatedBy(c);
+        const approvedFor = (e: Expr) => graphGate || gate.has('*') || (e.kind === 'name' && gate.has(e.id));
+        if (v.kind === 'list') v.items.forEach((it) => registerRef(fnFromExpr(it), reg.framework, approvedFor(it)));
+        else registerRef(fnFromExpr(v), reg.framework, approvedFor(v));
         break;
       }
     }
@@ -318,7 +342,8 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
             if (listExpr) v = listExpr;
           }
         }
-        for (const it of itemsOf(v)) registerRef(fnFromExpr(it), 'agent-tools');
+        const gate = gatedBy(c);
+        for (const it of itemsOf(v)) registerRef(fnFromExpr(it), 'agent-tools', graphGate || gate.has('*') || (it.kind === 'name' && gate.has(it.id)));
       }
     }
     if (c.callee.kind === 'attr' && fw.toolListMethods[c.callee.name] !== undefined) {
