@@ -20,12 +20,24 @@ function wasmDir(): string {
 let ready: Promise<void> | undefined;
 const languages = new Map<Grammar, TreeSitter.Language>();
 const parsers = new Map<Grammar, TreeSitter.Parser>();
+let wasmModule: Record<string, unknown> | undefined;
+
+/**
+ * The Emscripten module behind tree-sitter (it fills in the options object given to Parser.init):
+ * parse/typescript.ts walks trees through its cursor exports directly, skipping the wrappers'
+ * per-call marshalling. Undefined before initParsers().
+ */
+export function treeSitterModule(): Record<string, unknown> | undefined {
+  return wasmModule;
+}
 
 /** Must be awaited once before parse(). */
 export function initParsers(): Promise<void> {
   ready ??= (async () => {
     const dir = wasmDir();
-    await TreeSitter.Parser.init({ locateFile: (name: string) => join(dir, name) });
+    const options = { locateFile: (name: string) => join(dir, name) };
+    await TreeSitter.Parser.init(options);
+    wasmModule = options as unknown as Record<string, unknown>;
     for (const g of ['python', 'typescript', 'tsx', 'javascript'] as Grammar[]) {
       languages.set(g, await TreeSitter.Language.load(join(dir, `tree-sitter-${g}.wasm`)));
     }

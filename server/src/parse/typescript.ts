@@ -17,7 +17,7 @@ import type {
   Stmt,
   Target,
 } from '../model/ir';
-import type { Node } from './parser';
+import { type Node, treeSitterModule } from './parser';
 
 /** Deeper syntax (10,000 nested parens, generated code) is flattened into one UnknownExpr. */
 const MAX_DEPTH = 500;
@@ -81,11 +81,19 @@ type Fields = Record<FieldName, number>;
 interface LangInfo {
   types: string[];
   named: boolean[];
+  /** Types the cursor need not descend into: tokens and named leaves. */
+  leaf: boolean[];
   fields: Fields;
 }
 
 type TSLanguage = Node['tree']['language'];
 const langInfos = new WeakMap<TSLanguage, LangInfo>();
+
+/** The same string, internalised (as property keys are), so the lowering's many `switch (n.type)`
+ * compare pointers instead of characters: type names come out of WASM as fresh strings. */
+function intern(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
+}
 
 function langInfo(lang: TSLanguage): LangInfo {
   let info = langInfos.get(lang);
@@ -93,13 +101,14 @@ function langInfo(lang: TSLanguage): LangInfo {
   const types: string[] = [];
   const named: boolean[] = [];
   for (let i = 0; i < lang.nodeTypeCount; i++) {
-    types.push(lang.nodeTypeForId(i) ?? '');
+    types.push(intern(lang.nodeTypeForId(i) ?? ''));
     named.push(lang.nodeTypeIsNamed(i));
   }
   const fields = {} as Fields;
   // -1 never matches: a field the grammar lacks finds no child.
   for (const f of FIELD_NAMES) fields[f] = lang.fieldIdForName(f) ?? -1;
-  info = { types, named, fields };
+  const leaf = types.map((t, i) => !named[i] || LEAVES.has(t));
+  info = { types, named, leaf, fields };
   langInfos.set(lang, info);
   return info;
 }
@@ -110,53 +119,193 @@ interface CopyResult {
   errors: number[];
 }
 
+/** Named node types that never have children: the cursor does not try to descend into them. */
+const LEAVES = new Set([
+  'identifier',
+  'property_identifier',
+  'shorthand_property_identifier',
+  'shorthand_property_identifier_pattern',
+  'private_property_identifier',
+  'type_identifier',
+  'statement_identifier',
+  'number',
+  'string_fragment',
+  'escape_sequence',
+  'this',
+  'super',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'import',
+  'regex_pattern',
+  'regex_flags',
+  'comment',
+  'html_comment',
+  'hash_bang_line',
+  'jsx_text',
+]);
+
+/** The cursor operations the copy needs: the JS wrappers, or the WASM exports called directly. */
+interface CursorOps {
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+  typeId(): number;
+  fieldId(): number;
+  start(): number;
+  end(): number;
+  missing(): boolean;
+}
+
+type WasmCursorFn = (tree: number) => number;
+interface WasmCursorExports {
+  _ts_init: () => number;
+  _ts_tree_cursor_goto_first_child_wasm: WasmCursorFn;
+  _ts_tree_cursor_goto_next_sibling_wasm: WasmCursorFn;
+  _ts_tree_cursor_goto_parent_wasm: WasmCursorFn;
+  _ts_tree_cursor_current_node_type_id_wasm: WasmCursorFn;
+  _ts_tree_cursor_current_field_id_wasm: WasmCursorFn;
+  _ts_tree_cursor_start_index_wasm: WasmCursorFn;
+  _ts_tree_cursor_end_index_wasm: WasmCursorFn;
+  _ts_tree_cursor_current_node_is_missing_wasm: WasmCursorFn;
+  HEAP32: Int32Array;
+}
+const WASM_FNS = [
+  '_ts_init',
+  '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm',
+  '_ts_tree_cursor_current_node_type_id_wasm',
+  '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_start_index_wasm',
+  '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_node_is_missing_wasm',
+] as const;
+
+/** Tests compare the two ways of walking a tree: `direct` allows the fast one, `used` says which ran. */
+export const copyOptions: { direct: boolean; used?: 'direct' | 'wrapper' } = { direct: true };
+
+/**
+ * Every TreeCursor getter in web-tree-sitter writes the cursor's four words into the shared transfer
+ * buffer, calls the WASM export, and reads them back: for a million nodes that bookkeeping costs
+ * more than the parse. The exports themselves take the cursor from the transfer buffer and the
+ * moving ones write it back, so the cursor can simply stay there while this walk runs (nothing else
+ * touches the buffer in between); it is copied back into the JS cursor before that is deleted.
+ */
+function directCursor(cursor: unknown, tree: unknown): { ops: CursorOps; done(): void } | undefined {
+  const mod = treeSitterModule() as Partial<WasmCursorExports> | undefined;
+  if (!copyOptions.direct || !mod || !WASM_FNS.every((f) => typeof mod[f] === 'function') || !(mod.HEAP32 instanceof Int32Array)) return undefined;
+  const m = mod as WasmCursorExports;
+  const c = cursor as Record<number, number>;
+  const t = (tree as Record<number, number>)[0];
+  if (typeof t !== 'number' || [0, 1, 2, 3].some((i) => typeof c[i] !== 'number')) return undefined;
+  const buffer = m._ts_init() >> 2;
+  for (let i = 0; i < 4; i++) m.HEAP32[buffer + i] = c[i];
+  const firstChild = m._ts_tree_cursor_goto_first_child_wasm;
+  const nextSibling = m._ts_tree_cursor_goto_next_sibling_wasm;
+  const parent = m._ts_tree_cursor_goto_parent_wasm;
+  const typeId = m._ts_tree_cursor_current_node_type_id_wasm;
+  const fieldId = m._ts_tree_cursor_current_field_id_wasm;
+  const start = m._ts_tree_cursor_start_index_wasm;
+  const end = m._ts_tree_cursor_end_index_wasm;
+  const missing = m._ts_tree_cursor_current_node_is_missing_wasm;
+  return {
+    ops: {
+      firstChild: () => firstChild(t) === 1,
+      nextSibling: () => nextSibling(t) === 1,
+      parent: () => parent(t) === 1,
+      typeId: () => typeId(t),
+      fieldId: () => fieldId(t),
+      start: () => start(t),
+      end: () => end(t),
+      missing: () => missing(t) === 1,
+    },
+    done() {
+      // The cursor's stack may have been reallocated: the JS cursor must free the current one.
+      const heap = m.HEAP32;
+      for (let i = 0; i < 4; i++) c[i] = heap[buffer + i];
+    },
+  };
+}
+
+function wrapperCursor(cur: ReturnType<Node['walk']>): CursorOps {
+  return {
+    firstChild: () => cur.gotoFirstChild(),
+    nextSibling: () => cur.gotoNextSibling(),
+    parent: () => cur.gotoParent(),
+    typeId: () => cur.nodeTypeId,
+    fieldId: () => cur.currentFieldId,
+    start: () => cur.startIndex,
+    end: () => cur.endIndex,
+    missing: () => cur.nodeIsMissing,
+  };
+}
+
 function copyTree(root: Node, info: LangInfo): CopyResult {
-  const comments: SNode[] = [];
-  const errors: number[] = [];
-  const checkErrors = root.hasError;
-  const cur = root.walk();
+  // Everything read through the wrappers is read before the direct walk takes the transfer buffer.
   const top: SNode = { type: root.type, named: true, field: 0, s: root.startIndex, e: root.endIndex, children: NO_CHILDREN };
-  if (checkErrors && (root.isError || root.isMissing)) errors.push(top.s);
+  const rootType = root.typeId;
+  const checkErrors = root.hasError;
+  const result: CopyResult = { root: top, comments: [], errors: [] };
+  if (checkErrors && (root.isError || root.isMissing)) result.errors.push(top.s);
+  const cur = root.walk();
+  const direct = directCursor(cur, root.tree);
+  try {
+    // Cheap check that the exports read the cursor we think they do, else use the wrappers.
+    const ok = direct && direct.ops.typeId() === rootType && direct.ops.start() === top.s && direct.ops.end() === top.e;
+    copyOptions.used = ok ? 'direct' : 'wrapper';
+    copyChildren(ok ? direct.ops : wrapperCursor(cur), info, top, checkErrors, result);
+  } finally {
+    direct?.done();
+    cur.delete();
+  }
+  return result;
+}
+
+function copyChildren(cur: CursorOps, info: LangInfo, top: SNode, checkErrors: boolean, out: CopyResult): void {
+  const { types, named: isNamed } = info;
+  const leaf = info.leaf;
+  // Keywords and punctuation carry only their type: one shared object per type.
+  const tokens = new Map<number, SNode>();
   const stack: SNode[] = [];
   let parent = top;
-  if (cur.gotoFirstChild()) {
-    for (;;) {
-      const t = cur.nodeTypeId;
-      // Type ids past the table (65535) are ERROR nodes.
-      const type = info.types[t] ?? 'ERROR';
-      const named = info.named[t] ?? true;
-      let node: SNode;
-      if (named) {
-        node = { type, named, field: cur.currentFieldId, s: cur.startIndex, e: cur.endIndex, children: NO_CHILDREN };
-      } else if (type === '=>' || type === 'function') {
-        const s = cur.startIndex;
-        node = { type, named, field: 0, s, e: s + type.length, children: NO_CHILDREN };
-      } else {
-        node = { type, named, field: 0, s: -1, e: -1, children: NO_CHILDREN };
-      }
-      if (checkErrors && (type === 'ERROR' || cur.nodeIsMissing)) errors.push(node.s >= 0 ? node.s : cur.startIndex);
-      if (type === 'comment' || type === 'html_comment') comments.push(node);
-      else if (parent.children === NO_CHILDREN) parent.children = [node];
-      else parent.children.push(node);
-      if (cur.gotoFirstChild()) {
-        stack.push(parent);
-        parent = node;
-        continue;
-      }
-      let more = true;
-      while (!cur.gotoNextSibling()) {
-        const up = stack.pop();
-        if (!up || !cur.gotoParent()) {
-          more = false;
-          break;
-        }
-        parent = up;
-      }
-      if (!more) break;
+  if (!cur.firstChild()) return;
+  for (;;) {
+    const t = cur.typeId();
+    // Type ids past the table (65535) are ERROR nodes.
+    const type = types[t] ?? 'ERROR';
+    const named = isNamed[t] ?? true;
+    let node: SNode | undefined;
+    if (named) {
+      node = { type, named, field: cur.fieldId(), s: cur.start(), e: cur.end(), children: NO_CHILDREN };
+    } else if (type === '=>' || type === 'function') {
+      const s = cur.start();
+      node = { type, named, field: 0, s, e: s + type.length, children: NO_CHILDREN };
+    } else {
+      node = tokens.get(t);
+      if (!node) tokens.set(t, (node = { type, named, field: 0, s: -1, e: -1, children: NO_CHILDREN }));
     }
+    if (checkErrors && (type === 'ERROR' || cur.missing())) out.errors.push(node.s >= 0 ? node.s : cur.start());
+    if (type === 'comment' || type === 'html_comment') out.comments.push(node);
+    else if (parent.children === NO_CHILDREN) parent.children = [node];
+    else parent.children.push(node);
+    if (!leaf[t] && cur.firstChild()) {
+      stack.push(parent);
+      parent = node;
+      continue;
+    }
+    let more = true;
+    while (!cur.nextSibling()) {
+      const up = stack.pop();
+      if (!up || !cur.parent()) {
+        more = false;
+        break;
+      }
+      parent = up;
+    }
+    if (!more) break;
   }
-  cur.delete();
-  return { root: top, comments, errors };
 }
 
 // ---------------------------------------------------------------- node classes
@@ -1029,11 +1178,16 @@ class TsLowerer {
   // ------------------------------------------------------------ functions and classes
 
   private newId(base: string, at: number): string {
+    if (!this.functions.has(base)) return base;
     const p = this.pos(at);
-    let id = base;
-    if (this.functions.has(id)) id = `${base}@${p.line + 1}:${p.col + 1}`;
+    let id = `${base}@${p.line + 1}:${p.col + 1}`;
     for (let k = 2; this.functions.has(id); k++) id = `${base}@${p.line + 1}:${p.col + 1}#${k}`;
     return id;
+  }
+
+  private anonymousId(at: number): string {
+    const p = this.pos(at);
+    return this.newId(`<anonymous>@${p.line + 1}:${p.col + 1}`, at);
   }
 
   /** Span of the `function` keyword or of an arrow's parameters and `=>`. */
@@ -1055,7 +1209,7 @@ class TsLowerer {
       name = this.keyText(nameNode) ?? this.text(nameNode);
       nameSpan = this.span(nameNode);
     }
-    const id = cls ? this.newId(`${cls.name || '<anonymous>'}.${name}`, n.s) : name ? this.newId(name, n.s) : this.newId(`<anonymous>@${this.pos(n.s).line + 1}:${this.pos(n.s).col + 1}`, n.s);
+    const id = cls ? this.newId(`${cls.name || '<anonymous>'}.${name}`, n.s) : name ? this.newId(name, n.s) : this.anonymousId(n.s);
     const fn: FunctionDef = {
       name,
       id,
@@ -1195,6 +1349,7 @@ class TsLowerer {
         }
         case 'public_field_definition':
         case 'field_definition': {
+          for (const d of m.children) if (d.type === 'decorator') pending.push(this.decorator(d));
           const k = this.field(m, this.F.name) ?? this.field(m, this.F.property);
           const v = this.field(m, this.F.value);
           const fname = k ? this.keyText(k) ?? this.text(k) : '';
@@ -1287,6 +1442,7 @@ class TsLowerer {
       case 'satisfies_expression':
       case 'non_null_expression':
       case 'instantiation_expression':
+      case 'jsx_expression':
       case 'spread_element': {
         const inner = this.firstNamed(n);
         return inner && !isTypeNode(inner.type) ? this.expr(inner, hint) : this.unknown(n, []);
