@@ -6,6 +6,7 @@ import { Doc, EditSet, detectIndentUnit } from './document';
 import {
   ancestors,
   boundNames,
+  descendants,
   findToolFunction,
   freshName,
   identifiersIn,
@@ -40,6 +41,7 @@ export class FixContext {
   /** The diagnostic's range as offsets. */
   readonly range: [number, number];
   private readonly wraps = new Map<number, Wrap>();
+  private readonly memo = new Map<string, string>();
   private usedNames: Set<string> | undefined;
 
   constructor(
@@ -63,6 +65,16 @@ export class FixContext {
     const [toolStart, toolEnd] = this.doc.spanOffsets(data.tool.span);
     const bodyOffset = data.tool.bodyStart ? this.doc.offsetAt(data.tool.bodyStart) : undefined;
     this.toolFn = findToolFunction(this.root, toolStart, toolEnd, bodyOffset, this.doc.offsetAt(data.tool.nameSpan.start));
+  }
+
+  /** Runs `make` once per key within this fix: a second import / constant / helper request reuses the first. */
+  once(key: string, make: () => string): string {
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      v = make();
+      this.memo.set(key, v);
+    }
+    return v;
   }
 
   /** A string literal in the file's quote style. */
@@ -236,15 +248,15 @@ export class FixContext {
       }
       this.edits.insert(start, `{${this.doc.eol}${this.render(lines, inner)}${inner}return `, 1);
       this.edits.insert(end, `;${this.doc.eol}${outer}}`, 9);
-      this.reindent(start, end);
+      this.reindent(body, start, end);
     }
     this.wraps.clear();
   }
 
-  /** Indents the continuation lines of a wrapped expression body one step deeper. */
-  private reindent(start: number, end: number): void {
-    const text = this.doc.text.slice(start, end);
-    if (/`[^`]*\n/.test(text) || /"""|'''/.test(text)) return;
+  /** Indents the continuation lines of a wrapped expression body one step deeper (unless a string spans lines). */
+  private reindent(body: Node, start: number, end: number): void {
+    const multilineString = descendants(body, new Set(['string', 'template_string'])).some((n) => n.text.includes('\n'));
+    if (multilineString) return;
     const first = this.doc.positionAt(start).line;
     const last = this.doc.positionAt(end).line;
     for (let line = first + 1; line <= last; line++) {

@@ -1,14 +1,14 @@
-// exec: a shell string becomes an argument list whose program is checked against ALLOWED_PROGRAMS
-// (Python `shlex.split` + `shell=False`, Node `execFile*`); otherwise the program is checked in place.
-// Running model-written code (eval, exec, new Function, vm) has no safe rewrite: the fix refuses it.
+// exec: a shell string becomes an argument list run without a shell. A command built from a constant
+// program (`f"grep -r '{p}' /var/log"`) keeps that program and passes the values as arguments; an opaque
+// command line is split (`shlex.split` / a small splitter) and its program checked against ALLOWED_PROGRAMS.
+// Calls that cannot be rewritten get the program check in place. Running model-written code (eval, exec,
+// new Function, vm) has no safe rewrite: the fix refuses it.
 import type { FixContext, Lines } from './context';
 import { calleeName, calleeOf, ensureAllowlist, guardLines, hoist, keywordArg, positionalArgs, refusal, type Builder } from './common';
 import * as py from './pymod';
-import type { Node } from './syntax';
+import { encodePy, escTemplate, segmentsOf, singleDefinition, type Segment } from './strings';
+import { namedChildren, type Node } from './syntax';
 import * as ts from './tsmod';
-
-const PY_SUBPROCESS = new Set(['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput']);
-const SHELL_META = ';&|`$<>()\\n';
 
 /** Statements that refuse to go on, with a comment saying what to do instead. */
 export function refuseLines(ctx: FixContext, why: string, message: string): Lines {
@@ -35,94 +35,202 @@ function splitter(ctx: FixContext): string {
 }
 
 function isTrue(n: Node | null | undefined): boolean {
-  return !!n && (n.type === 'true' || n.text === 'True' || n.text === 'true');
+  return !!n && (n.type === 'true' || n.text === 'True');
 }
 
-/** Python: `subprocess.run(cmd, shell=True)` / `os.system(cmd)` → an argument list, no shell. */
-function pythonShellRewrite(ctx: FixContext, call: Node, arg: Node): string | undefined {
-  const callee = calleeOf(call)?.text ?? '';
-  const name = calleeName(callee);
-  const shell = keywordArg(call, 'shell');
-  const first = positionalArgs(call)[0];
-  if (first?.id !== arg.id) return undefined;
-  const isSystem = name === 'system' && /(^|\.)os\.system$|^system$/.test(callee);
-  if (!isSystem && !(PY_SUBPROCESS.has(name) && name !== 'getoutput' && name !== 'getstatusoutput' && isTrue(shell?.childForFieldName('value')))) return undefined;
+// ------------------------------------------------------------------ shell strings → argument lists
+
+type Part = { lit: string } | { expr: string };
+interface Word {
+  parts: Part[];
+  quoted: boolean;
+}
+
+/**
+ * Splits a built command into words as a POSIX shell would, if it uses no shell syntax beyond quoting:
+ * no pipes, redirections, substitutions, globs or escapes. Undefined otherwise.
+ */
+function shellWords(segments: Segment[]): Word[] | undefined {
+  const words: Word[] = [];
+  let cur: Word | undefined;
+  let quote: "'" | '"' | undefined;
+  const word = (): Word => (cur ??= { parts: [], quoted: false });
+  const addLit = (c: string): void => {
+    const w = word();
+    const last = w.parts[w.parts.length - 1];
+    if (last && 'lit' in last) last.lit += c;
+    else w.parts.push({ lit: c });
+  };
+  for (const s of segments) {
+    if ('expr' in s) {
+      if (!s.plain) return undefined;
+      const w = word();
+      w.parts.push({ expr: s.expr.text });
+      if (quote) w.quoted = true;
+      continue;
+    }
+    for (const c of s.lit) {
+      if (quote) {
+        if (c === quote) quote = undefined;
+        else if (quote === '"' && /[$`\\]/.test(c)) return undefined;
+        else addLit(c);
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quote = c;
+        word().quoted = true;
+        continue;
+      }
+      if (c === ' ' || c === '\t') {
+        if (cur) words.push(cur);
+        cur = undefined;
+        continue;
+      }
+      if (/[|&;<>()$`\\*?[\]{}~!#\n\r]/.test(c)) return undefined;
+      addLit(c);
+    }
+  }
+  if (quote) return undefined;
+  if (cur) words.push(cur);
+  return words;
+}
+
+/** Python / TS expression for one word; an unquoted lone interpolation is split like the shell would. */
+function wordExpr(ctx: FixContext, w: Word): string {
+  if (w.parts.length === 1 && 'expr' in w.parts[0]) {
+    return w.quoted ? w.parts[0].expr : ctx.python ? `*${splitter(ctx)}(${w.parts[0].expr})` : `...${splitter(ctx)}(${w.parts[0].expr})`;
+  }
+  if (w.parts.every((p) => 'lit' in p)) return ctx.str(w.parts.map((p) => ('lit' in p ? p.lit : '')).join(''));
+  if (ctx.python) {
+    const q = ctx.quote;
+    return `f${q}${w.parts.map((p) => ('lit' in p ? encodePy(p.lit, q, false).replace(/[{}]/g, '$&$&') : `{${p.expr}}`)).join('')}${q}`;
+  }
+  return `\`${w.parts.map((p) => ('lit' in p ? escTemplate(p.lit) : `\${${p.expr}}`)).join('')}\``;
+}
+
+interface Argv {
+  /** Python: the list expression; TS: the program and the array of arguments. */
+  program: string;
+  args: string[];
+  /** Statements to run first (the split and the allowlist check), empty for a constant program. */
+  lines: Lines;
+}
+
+/** The argument list for a shell string: from its construction when the program is constant, else split and checked. */
+function argvFor(ctx: FixContext, arg: Node): Argv {
+  const source = segmentsOf(ctx, arg) ?? (singleDefinition(ctx, arg) ? segmentsOf(ctx, singleDefinition(ctx, arg)!) : undefined);
+  const words = source && source.some((s) => 'expr' in s) ? shellWords(source) : undefined;
+  if (words && words.length > 0 && words[0].parts.every((p) => 'lit' in p) && words.every((w) => w.parts.length > 0)) {
+    return { program: wordExpr(ctx, words[0]), args: words.slice(1).map((w) => wordExpr(ctx, w)), lines: [] };
+  }
   const allowed = allowedPrograms(ctx);
   const program = ctx.fresh('program');
-  const rest = ctx.fresh('program_args');
-  const lines = [
-    `${program}, *${rest} = ${splitter(ctx)}(${arg.text})`,
-    ...guardLines(ctx, `${program} not in ${allowed}`, refusal(ctx, 'program not allowed', program)),
-  ];
-  if (isSystem) {
-    const subprocess = py.moduleRef(ctx, 'subprocess');
-    ctx.edits.replace(call.startIndex, call.endIndex, `${subprocess}.run([${program}, *${rest}], check=False).returncode`);
-  } else {
-    ctx.edits.replace(arg.startIndex, arg.endIndex, `[${program}, *${rest}]`);
-    const value = shell!.childForFieldName('value')!;
-    ctx.edits.replace(value.startIndex, value.endIndex, 'False');
-  }
-  return ctx.insertBefore(call, lines, []) ? 'Run the command without a shell, its program checked against ALLOWED_PROGRAMS' : undefined;
+  const rest = ctx.fresh(ctx.python ? 'program_args' : 'programArgs');
+  const check = guardLines(ctx, ctx.python ? `${program} not in ${allowed}` : `!${allowed}.has(${program})`, refusal(ctx, 'program not allowed', program));
+  const lines = ctx.python
+    ? [`${program}, *${rest} = ${splitter(ctx)}(${arg.text})`, ...check]
+    : [`const [${program} = ${ctx.str('')}, ...${rest}] = ${splitter(ctx)}(${arg.text});`, ...check];
+  return { program, args: [ctx.python ? `*${rest}` : `...${rest}`], lines };
 }
 
-/** Node: `execSync(cmd, opts)` / `exec(cmd, cb)` → `execFileSync(program, args, opts)` / `execFile(...)`. */
-function nodeShellRewrite(ctx: FixContext, call: Node, arg: Node): string | undefined {
+function list(argv: Argv): string {
+  return `[${[argv.program, ...argv.args].join(', ')}]`;
+}
+
+/** Node: a TS array of the arguments (a lone spread is the array itself). */
+function tsArgs(argv: Argv): string {
+  return argv.args.length === 1 && argv.args[0].startsWith('...') && argv.lines.length > 0 ? argv.args[0].slice(3) : `[${argv.args.join(', ')}]`;
+}
+
+const PY_SUBPROCESS = new Set(['run', 'call', 'check_call', 'check_output', 'Popen']);
+
+/** Python: `subprocess.*(cmd, shell=True)`, `os.system(cmd)`, `os.popen(cmd)` → an argument list, no shell. */
+function pythonShell(ctx: FixContext, call: Node, arg: Node): string | undefined {
+  const callee = calleeOf(call)?.text ?? '';
+  const name = calleeName(callee);
+  const args = positionalArgs(call);
+  if (args[0]?.id !== arg.id) return undefined;
+  const shell = keywordArg(call, 'shell');
+  let kind: 'subprocess' | 'system' | 'popen';
+  if (PY_SUBPROCESS.has(name) && isTrue(shell?.childForFieldName('value'))) kind = 'subprocess';
+  else if (/(^|\.)system$/.test(callee) && args.length === 1) kind = 'system';
+  else if (/(^|\.)popen$/.test(callee) && args.length === 1 && !keywordArg(call, 'mode')) kind = 'popen';
+  else return undefined;
+  const argv = argvFor(ctx, arg);
+  const argList = list(argv);
+  if (kind === 'subprocess') {
+    ctx.edits.replace(arg.startIndex, arg.endIndex, argList);
+    const value = shell!.childForFieldName('value')!;
+    ctx.edits.replace(value.startIndex, value.endIndex, 'False');
+  } else {
+    const subprocess = py.moduleRef(ctx, 'subprocess');
+    const replacement = kind === 'system' ? `${subprocess}.run(${argList}, check=False).returncode` : `${subprocess}.Popen(${argList}, stdout=${subprocess}.PIPE, text=True).stdout`;
+    ctx.edits.replace(call.startIndex, call.endIndex, replacement);
+  }
+  if (argv.lines.length > 0 && !ctx.insertBefore(call, argv.lines)) return undefined;
+  return argv.lines.length > 0 ? 'Run the command without a shell, its program checked against ALLOWED_PROGRAMS' : 'Run the command without a shell, as an argument list';
+}
+
+/** Node: `execSync(cmd, o)` / `exec(cmd, cb)` / `spawn(cmd, { shell: true })` → `execFileSync(p, args, o)` / `execFile` / `spawn(p, args, { shell: false })`. */
+function nodeShell(ctx: FixContext, call: Node, arg: Node): string | undefined {
   const callee = calleeOf(call);
   if (!callee) return undefined;
   const name = calleeName(callee.text);
-  if (name !== 'execSync' && name !== 'exec') return undefined;
-  if (positionalArgs(call)[0]?.id !== arg.id) return undefined;
-  const target = name === 'execSync' ? 'execFileSync' : 'execFile';
-  if (callee.type === 'member_expression') {
-    const prop = callee.childForFieldName('property')!;
-    ctx.edits.replace(prop.startIndex, prop.endIndex, target);
-  } else if (callee.type === 'identifier') {
-    ctx.edits.replace(callee.startIndex, callee.endIndex, ts.memberRef(ctx, 'node:child_process', target));
-  } else {
-    return undefined;
+  const args = positionalArgs(call);
+  if (args[0]?.id !== arg.id) return undefined;
+  let target: string | undefined;
+  let shellFlag: Node | undefined;
+  if (name === 'execSync') target = 'execFileSync';
+  else if (name === 'exec') target = 'execFile';
+  else if ((name === 'spawn' || name === 'spawnSync') && args.length === 2 && args[1].type === 'object') {
+    shellFlag = namedChildren(args[1]).find((p) => p.type === 'pair' && p.childForFieldName('key')?.text === 'shell')?.childForFieldName('value') ?? undefined;
+    if (!shellFlag || shellFlag.type !== 'true') return undefined;
+    target = name;
   }
-  const allowed = allowedPrograms(ctx);
-  const program = ctx.fresh('program');
-  const rest = ctx.fresh('programArgs');
-  const lines = [
-    `const [${program} = ${ctx.str('')}, ...${rest}] = ${splitter(ctx)}(${arg.text});`,
-    ...guardLines(ctx, `!${allowed}.has(${program})`, refusal(ctx, 'program not allowed', program)),
-  ];
-  ctx.edits.replace(arg.startIndex, arg.endIndex, `${program}, ${rest}`);
-  return ctx.insertBefore(call, lines, []) ? `Run the command with ${target} (no shell), its program checked against ALLOWED_PROGRAMS` : undefined;
+  if (!target) return undefined;
+  if (target !== name) {
+    if (callee.type === 'member_expression') {
+      const prop = callee.childForFieldName('property')!;
+      ctx.edits.replace(prop.startIndex, prop.endIndex, target);
+    } else if (callee.type === 'identifier') {
+      ctx.edits.replace(callee.startIndex, callee.endIndex, ts.memberRef(ctx, 'node:child_process', target));
+    } else {
+      return undefined;
+    }
+  }
+  if (shellFlag) ctx.edits.replace(shellFlag.startIndex, shellFlag.endIndex, 'false');
+  const argv = argvFor(ctx, arg);
+  ctx.edits.replace(arg.startIndex, arg.endIndex, `${argv.program}, ${tsArgs(argv)}`);
+  if (argv.lines.length > 0 && !ctx.insertBefore(call, argv.lines)) return undefined;
+  return argv.lines.length > 0 ? `Run the command with ${target} (no shell), its program checked against ALLOWED_PROGRAMS` : `Run the command with ${target} (no shell), as an argument list`;
 }
 
-/** The program is model-chosen but no shell is involved, or the call cannot be rewritten: check in place. */
-function programCheck(ctx: FixContext, call: Node | undefined, arg: Node): string | undefined {
+/** The program is model-chosen but no shell string can be rewritten: check the program in place. */
+function programCheck(ctx: FixContext, arg: Node): string | undefined {
   const allowed = allowedPrograms(ctx);
-  const shell = call && (ctx.python ? isTrue(keywordArg(call, 'shell')?.childForFieldName('value')) || /(^|\.)(system|popen)$/.test(calleeOf(call)?.text ?? '') : /(^|\.)(exec|execSync)$/.test(calleeOf(call)?.text ?? '') || /shell\s*:\s*true/.test(call.text));
-  let lines: Lines;
   let target: Node = arg;
   if ((arg.type === 'list' || arg.type === 'array') && arg.namedChildCount > 0) target = arg.namedChild(0)!;
-  if (target.type === 'string') return undefined;
-  if (shell) {
-    // A shell string: its first word must be allowed, and no shell syntax may chain another command.
-    const cmd = hoist(ctx, target, 'command');
-    const program = ctx.fresh('program');
-    const meta = ctx.str(SHELL_META);
-    lines = ctx.python
-      ? [...cmd.lines, `${program} = (${splitter(ctx)}(${cmd.expr}) or [""])[0]`.replace('""', ctx.str('')), ...guardLines(ctx, `${program} not in ${allowed} or any(c in ${cmd.expr} for c in ${meta})`, refusal(ctx, 'command not allowed', cmd.expr))]
-      : [...cmd.lines, `const [${program} = ${ctx.str('')}] = ${splitter(ctx)}(${cmd.expr});`, ...guardLines(ctx, `!${allowed}.has(${program}) || /[;&|\`$<>()\\n]/.test(${cmd.expr})`, refusal(ctx, 'command not allowed', cmd.expr))];
-  } else if (target === arg && (arg.type === 'identifier' || arg.type === 'attribute' || arg.type === 'member_expression') && /list|args|argv|cmd|command/i.test(arg.text) && !/prog|bin|exe|tool/i.test(arg.text)) {
+  if (target.type === 'string' || target.type === 'template_string' || target.type === 'concatenated_string') return undefined;
+  let lines: Lines;
+  if (target === arg && /list|args|argv|cmd|command/i.test(arg.text) && !/prog|bin|exe/i.test(arg.text) && /^(identifier|attribute|member_expression)$/.test(arg.type)) {
     // A model-built argument list: its first element is the program.
-    const first = `${arg.text}[0]`;
-    const cond = ctx.python ? `not ${arg.text} or ${first} not in ${allowed}` : `!${allowed}.has(String(${first}))`;
+    const cond = ctx.python ? `not ${arg.text} or ${arg.text}[0] not in ${allowed}` : `!${allowed}.has(String(${arg.text}[0]))`;
     lines = guardLines(ctx, cond, refusal(ctx, 'program not allowed', arg.text));
   } else {
     const prog = hoist(ctx, target, 'program');
     lines = [...prog.lines, ...guardLines(ctx, ctx.python ? `${prog.expr} not in ${allowed}` : `!${allowed}.has(${prog.expr})`, refusal(ctx, 'program not allowed', prog.expr))];
   }
-  return ctx.insertBefore(target, lines, []) ? 'Check the program against ALLOWED_PROGRAMS before running it' : undefined;
+  return ctx.insertBefore(target, lines) ? 'Check the program against ALLOWED_PROGRAMS before running it' : undefined;
+}
+
+function isCodeSink(call: Node | undefined): boolean {
+  const callee = call ? (calleeOf(call)?.text ?? '') : '';
+  return /^(eval|exec|compile|Function)$|(^|\.)(runInNewContext|runInThisContext|runInContext|compileFunction|Script)$/.test(callee);
 }
 
 export const buildExec: Builder = (ctx: FixContext) => {
   const call = ctx.callNode();
-  if (ctx.ruleId === 'exec/model-controlled-code' || /eval|exec|compile|Function|vm\./.test(ctx.data.shape ?? '') || isCodeSink(call)) {
+  if (ctx.ruleId === 'exec/model-controlled-code' || ctx.data.shape === 'code' || isCodeSink(call)) {
     const anchor = ctx.anchorNode();
     if (!anchor) return undefined;
     const hint = ctx.python ? 'ast.literal_eval or json.loads' : 'JSON.parse';
@@ -132,13 +240,8 @@ export const buildExec: Builder = (ctx: FixContext) => {
   const arg = ctx.argNode();
   if (!arg) return undefined;
   if (call) {
-    const rewritten = ctx.python ? pythonShellRewrite(ctx, call, arg) : nodeShellRewrite(ctx, call, arg);
+    const rewritten = ctx.python ? pythonShell(ctx, call, arg) : nodeShell(ctx, call, arg);
     if (rewritten) return rewritten;
   }
-  return programCheck(ctx, call, arg);
+  return programCheck(ctx, arg);
 };
-
-function isCodeSink(call: Node | undefined): boolean {
-  const callee = call ? (calleeOf(call)?.text ?? '') : '';
-  return /^(eval|exec|compile|Function|new Function)$|(^|\.)(runInNewContext|runInThisContext|runInContext|compileFunction)$|^vm\.Script$/.test(callee) || (call?.type === 'new_expression' && /^Function$/.test(callee));
-}

@@ -2,6 +2,7 @@
 import type { FixContext } from './context';
 import { calleeName, calleeOf, guardLines, positionalArgs, refusal, type Builder } from './common';
 import * as py from './pymod';
+import { singleDefinition, unwrapParens } from './strings';
 import { namedChildren, type Node } from './syntax';
 import * as ts from './tsmod';
 
@@ -37,7 +38,8 @@ function rootSource(ctx: FixContext, base: Node | undefined): { expr: string; af
 export const buildFs: Builder = (ctx: FixContext) => {
   const arg = ctx.argNode();
   if (!arg || arg.type === 'integer' || arg.type === 'number') return undefined;
-  const base = joinedBase(ctx, arg);
+  const def = singleDefinition(ctx, arg);
+  const base = joinedBase(ctx, arg) ?? (def ? joinedBase(ctx, unwrapParens(def)) : undefined);
   const root = rootSource(ctx, base);
   const what = root.placeholder ? 'the folder this agent may use (set it to the real one)' : 'the folder this agent may use';
   const resolved = ctx.fresh('resolved');

@@ -12,9 +12,10 @@ import { buildSecret } from './secret';
 import { buildSql } from './sql';
 import { suppressionEdit } from './suppress';
 import { grammarOf, syntaxErrorCount, tryParse, type Tree } from './syntax';
+import { buildTls } from './tls';
 import { buildTxn } from './txn';
 
-const BUILDERS: Record<Category, Builder> = {
+const BUILDERS: Record<Category | 'tls', Builder> = {
   net: buildNet,
   fs: buildFs,
   sql: buildSql,
@@ -22,6 +23,7 @@ const BUILDERS: Record<Category, Builder> = {
   secret: buildSecret,
   txn: buildTxn,
   audit: buildAudit,
+  tls: buildTls,
 };
 
 interface DiagnosticData {
@@ -47,7 +49,7 @@ export function codeActionsFor(params: CodeActionsParams): CodeAction[] {
     const data = (diagnostic.data ?? {}) as DiagnosticData;
     const ruleId = data.ruleId ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
     if (!ruleId || ruleId.startsWith('meta/')) continue;
-    const category = data.fix?.category ?? ruleId.split('/')[0];
+    const category = ruleId.split('/')[0];
     if (grammar && tree && data.fix && category in BUILDERS) {
       const fix = buildFix(uri, text, languageId, grammar === 'python', tree, ruleId, data.fix, diagnostic, errorsBefore);
       if (fix) out.push(action(fix.title, uri, fix.edits, diagnostic, true));
@@ -80,7 +82,7 @@ function buildFix(
     const typed = !python && languageId !== 'javascript' && languageId !== 'javascriptreact' && !/\.(c|m)?jsx?$/i.test(uri) && data.language !== 'javascript';
     const range = { start: { line: diagnostic.range.start.line, col: diagnostic.range.start.character }, end: { line: diagnostic.range.end.line, col: diagnostic.range.end.character } };
     const ctx = new FixContext(uri, text, tree, { ...data, language: python ? 'python' : data.language === 'python' ? 'typescript' : data.language }, ruleId, range, typed);
-    const title = BUILDERS[data.category](ctx);
+    const title = BUILDERS[ruleId.split('/')[0] as keyof typeof BUILDERS](ctx);
     if (!title) return undefined;
     ctx.finish();
     if (ctx.edits.size === 0) return undefined;

@@ -72,24 +72,33 @@ function insertBlock(ctx: FixContext, lines: Lines, order: number, after: string
     const def = moduleBinding(ctx, dep);
     if (def && def.endIndex < toolStart(ctx)) anchor = Math.max(anchor, ctx.doc.nextLineStart(def.endIndex - 1));
   }
+  // PEP 8: two blank lines around top-level definitions, one after a constant.
   const gap = order === FUNC_ORDER ? ctx.doc.eol + ctx.doc.eol : ctx.doc.eol;
   const body = ctx.render(lines, '');
-  ctx.edits.insert(anchor, anchor === 0 ? body + gap : gap + body, order);
+  ctx.edits.insert(anchor, anchor === 0 ? body + gap : gap + body + (order === FUNC_ORDER ? ctx.doc.eol : ''), order);
 }
 
 /** A module constant: reused when the module already binds the name, else created after the imports. */
 export function ensureConstant(ctx: FixContext, name: string, lines: Lines, after: string[] = []): string {
-  if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, CONST_ORDER, after);
-  return name;
+  return ctx.once(`binding:${name}`, () => {
+    if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, CONST_ORDER, after);
+    return name;
+  });
 }
 
 export function ensureFunction(ctx: FixContext, name: string, lines: Lines): string {
-  if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, FUNC_ORDER);
-  return name;
+  return ctx.once(`binding:${name}`, () => {
+    if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, FUNC_ORDER);
+    return name;
+  });
 }
 
 /** `import module` (reused if present under any alias): the name to write. */
 export function moduleRef(ctx: FixContext, module: string): string {
+  return ctx.once(`module:${module}`, () => findOrImportModule(ctx, module));
+}
+
+function findOrImportModule(ctx: FixContext, module: string): string {
   for (const n of topStatements(ctx)) {
     if (n.type !== 'import_statement') continue;
     for (const c of namedChildren(n)) {
@@ -106,6 +115,10 @@ export function moduleRef(ctx: FixContext, module: string): string {
  * module; otherwise imported `from module import member` (prefer 'from') or as `module.member`.
  */
 export function memberRef(ctx: FixContext, module: string, member: string, prefer: 'from' | 'import'): string {
+  return ctx.once(`member:${module}:${member}`, () => findOrImportMember(ctx, module, member, prefer));
+}
+
+function findOrImportMember(ctx: FixContext, module: string, member: string, prefer: 'from' | 'import'): string {
   for (const n of topStatements(ctx)) {
     if (n.type === 'import_from_statement') {
       const from = n.childForFieldName('module_name')?.text;
@@ -133,8 +146,7 @@ export function memberRef(ctx: FixContext, module: string, member: string, prefe
     else ctx.edits.insert(importAnchor(ctx), `from ${module} import ${member}${ctx.doc.eol}`, IMPORT_ORDER);
     return member;
   }
-  ctx.edits.insert(importAnchor(ctx), `import ${module}${ctx.doc.eol}`, IMPORT_ORDER);
-  return `${module}.${member}`;
+  return `${moduleRef(ctx, module)}.${member}`;
 }
 
 export type PyLoggerKind = 'logging' | 'structlog' | 'loguru';

@@ -139,6 +139,10 @@ function freeModuleName(ctx: FixContext, base: string): string {
 
 /** The whole module (`path`, `child_process`): an existing namespace/default binding not shadowed in the tool, or a new import. */
 export function moduleRef(ctx: FixContext, module: string, base: string): string {
+  return ctx.once(`module:${module}`, () => findOrImportModule(ctx, module, base));
+}
+
+function findOrImportModule(ctx: FixContext, module: string, base: string): string {
   const shadowed = ctx.shadowed();
   const found = bindingsOf(ctx, module).locals.find((b) => (b.imported === '*' || b.imported === 'default') && !shadowed.has(b.local));
   if (found) return found.local;
@@ -151,6 +155,10 @@ export function moduleRef(ctx: FixContext, module: string, base: string): string
 
 /** A named export of a module (`execFileSync`): reused, added to an existing named import, or imported. */
 export function memberRef(ctx: FixContext, module: string, member: string): string {
+  return ctx.once(`member:${module}:${member}`, () => findOrImportMember(ctx, module, member));
+}
+
+function findOrImportMember(ctx: FixContext, module: string, member: string): string {
   const shadowed = ctx.shadowed();
   const { locals } = bindingsOf(ctx, module);
   const named = locals.find((b) => b.imported === member && !shadowed.has(b.local));
@@ -181,13 +189,17 @@ function insertBlock(ctx: FixContext, lines: Lines, order: number): void {
 }
 
 export function ensureConstant(ctx: FixContext, name: string, lines: Lines): string {
-  if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, CONST_ORDER);
-  return name;
+  return ctx.once(`binding:${name}`, () => {
+    if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, CONST_ORDER);
+    return name;
+  });
 }
 
 export function ensureFunction(ctx: FixContext, name: string, lines: Lines): string {
-  if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, FUNC_ORDER);
-  return name;
+  return ctx.once(`binding:${name}`, () => {
+    if (!moduleBinding(ctx, name)) insertBlock(ctx, lines, FUNC_ORDER);
+    return name;
+  });
 }
 
 export type TsLoggerKind = 'pino' | 'winston' | 'audit';

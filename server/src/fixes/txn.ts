@@ -89,9 +89,9 @@ function fastmcpElicit(ctx: FixContext, ctxParam: string, action: string, args: 
     '\tapprove: bool',
   ]);
   const answer = ctx.fresh('approval');
-  const q = ctx.quote;
+  const message = args === '{}' ? ctx.str(`Allow ${action}?`) : `${ctx.str(`Allow ${action} with `)} + repr(${args}) + ${ctx.str('?')}`;
   const lines: Lines = [
-    `${answer} = await ${ctxParam}.elicit(message=f${q}Allow ${action.replace(/[{}]/g, '$&$&')} with {${args}!r}?${q}, schema=ApprovalDecision)`,
+    `${answer} = await ${ctxParam}.elicit(message=${message}, schema=ApprovalDecision)`,
     `if ${answer}.action != ${ctx.str('accept')} or not ${answer}.data.approve:`,
     `\t${refusal(ctx, `${action} was not approved`)}`,
   ];
