@@ -9,6 +9,7 @@ import { RULE_IDS } from '../../server/src/rules/types';
 import { FIXTURES, annotations, fixtureFiles } from './annotations';
 
 const KNOWN = new Set<string>(RULE_IDS);
+const byLine = (a: string, b: string) => parseInt(a.slice(1), 10) - parseInt(b.slice(1), 10) || a.localeCompare(b);
 
 /** `L12 net/unscoped-request  | resp = requests.get(url)`: one line per expected or actual finding. */
 function row(lines: string[], line: number, ruleId: string): string {
@@ -49,15 +50,22 @@ describe('annotated fixtures', function () {
       const actual = result.findings
         .filter((f) => !f.suppressed)
         .map((f) => row(lines, f.span.start.line + 1, f.ruleId))
-        .sort();
-      const want = expected.map((n) => row(lines, n.line!, n.ruleId)).sort();
+        .sort(byLine);
+      const want = expected.map((n) => row(lines, n.line!, n.ruleId)).sort(byLine);
       const forbidden = new Set(notes.filter((n) => n.kind === 'ok').map((n) => row(lines, n.line!, n.ruleId)));
-      const hitsOk = actual.filter((r) => forbidden.has(r));
-      assert.deepEqual(
-        actual,
-        want,
-        `findings differ from the annotations in ${name}` + (hitsOk.length ? ` (on 'ok' lines: ${hitsOk.length})` : '') + ' (+ reported by the engine, - annotated)',
-      );
+      const missing = want.filter((r) => !actual.includes(r));
+      const extra = actual.filter((r) => !want.includes(r));
+      const dupes = actual.filter((r, i) => actual.indexOf(r) !== i);
+      if (missing.length || extra.length || dupes.length) {
+        const part = (title: string, rows: string[]) => (rows.length ? `\n  ${title}:\n    ${rows.join('\n    ')}` : '');
+        throw new assert.AssertionError({
+          message:
+            `findings differ from the annotations in ${name}` +
+            part('annotated but not reported', missing) +
+            part("reported but not annotated", extra.map((r) => (forbidden.has(r) ? `${r}   <- on an 'ok' line` : r))) +
+            part('reported more than once', dupes),
+        });
+      }
     });
   }
 });
