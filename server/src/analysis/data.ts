@@ -83,6 +83,7 @@ export interface ControlsData {
   approval: {
     deciding: string[];
     pausing: string[];
+    pausingMethods: string[];
     decidingMethods: string[];
     functionNames: string;
     raisingPrefix: string;
@@ -130,6 +131,7 @@ export interface Catalog {
     spanMethods: Set<string>;
     deciding: Set<string>;
     pausing: Set<string>;
+    pausingMethods: Set<string>;
     decidingMethods: Set<string>;
     sanitizeAll: Set<string>;
     basename: Set<string>;
@@ -230,6 +232,7 @@ export function loadCatalogData(): Catalog {
       spanMethods: set(controls.audit.spanMethods),
       deciding: set(controls.approval.deciding),
       pausing: set(controls.approval.pausing),
+      pausingMethods: set(controls.approval.pausingMethods),
       decidingMethods: set(controls.approval.decidingMethods),
       sanitizeAll: set(controls.sanitizers.all),
       basename: set(controls.sanitizers.basename),

@@ -384,7 +384,7 @@ export class Interp {
       return prefix ? { prefix } : EMPTY;
     }
     let safe = u.safe ?? 0;
-    if (URL_HOST_PREFIX.test(prefix)) safe |= CAT_BIT.net;
+    if (hostFixed(parts)) safe |= CAT_BIT.net;
     return { t: u.t, safe, flow: u.flow, prefix: prefix || undefined };
   }
 
@@ -469,7 +469,7 @@ export class Interp {
     const r = this.ev(re, env);
     let facts: Facts = { t: [], f: [] };
     if (op === 'in' || op === 'not in') {
-      if (!tainted(r)) facts = { t: this.refsOf(le, l, ALL, env, r), f: [] };
+      if (!tainted(r)) facts = { t: this.refsOf(le, l, ALL, env, /table/i.test(exprText(re)) ? { ...r, tableList: true } : r), f: [] };
       else if (!tainted(l) && l.str !== undefined && (l.str === '..' || l.str === '../')) {
         // `".." in path`: refusing paths that contain '..' is a (weak) traversal check
         facts = { t: [], f: [] };
@@ -702,7 +702,7 @@ export class Interp {
     }
 
     // approval gates
-    if (q && cat.sets.pausing.has(q)) {
+    if ((q && cat.sets.pausing.has(q)) || (method && cat.sets.pausingMethods.has(method))) {
       env.approved = true;
       return { approval: true };
     }
@@ -920,9 +920,9 @@ export class Interp {
       if (this.isUrlParser(q)) {
         const root = this.rootVar(e.args[0]?.value, env);
         const u = unionTaint(vals.slice(0, 1));
-        const out: Val = { t: u.t, safe: u.safe, flow: u.flow, q: `${q}()`, derived: root ? { kind: 'url', of: root } : undefined };
-        // new URL(x, BASE): x may replace the host; not scoped
-        return out;
+        // new URL(x, BASE): x may replace the host unless it is a relative path with a constant start
+        const relSafe = vals.length > 1 && !tainted(vals[1]) && /^\/(?!\/)/.test(first.str ?? first.prefix ?? '') ? CAT_BIT.net : 0;
+        return { t: u.t, safe: (u.safe ?? 0) | relSafe, flow: u.flow, q: `${q}()`, derived: root ? { kind: 'url', of: root } : undefined };
       }
       if (q === 'shlex.split') {
         const root = this.rootVar(e.args[0]?.value, env);
@@ -947,7 +947,11 @@ export class Interp {
       }
       if (STR_CTORS.has(q)) return { ...first, q: undefined, fn: undefined };
       if (JSON_PARSE.has(q)) return this.plain(vals);
-      if (S.urlJoiners.has(q)) return { ...this.plain(vals), prefix: undefined };
+      if (S.urlJoiners.has(q)) {
+        const p = this.plain(vals);
+        const rel = vals[1] && /^\/(?!\/)/.test(vals[1].str ?? vals[1].prefix ?? '') && !tainted(first);
+        return rel ? withSafe(p, CAT_BIT.net) : { ...p, prefix: undefined };
+      }
       if (S.loggerFactories.has(q)) return { logger: true, q: `${q}()` };
     }
     if (method && recv) {
@@ -962,6 +966,7 @@ export class Interp {
         const root = this.rootVar(e.callee.kind === 'attr' ? e.callee.obj : undefined, env);
         return { ...this.plain([recv]), derived: root ? { kind: 'split', of: root } : undefined };
       }
+      if (method === 'relative_to') this.methodCheck(e, env, recv, method, vals);
       if (this.isPath(recv)) {
         if (S.pathMethods.has(method)) {
           const j = this.pathJoin(recv, vals);
@@ -1025,7 +1030,7 @@ export class Interp {
     const obj = e.callee.kind === 'attr' ? e.callee.obj : undefined;
     const arg0 = e.args[0]?.value;
     if ((method === 'has' || method === 'includes' || method === '__contains__') && !tainted(recv) && arg0) {
-      return { num: true, checks: { t: this.refsOf(arg0, vals[0], ALL, env, recv), f: [] } };
+      return { num: true, checks: { t: this.refsOf(arg0, vals[0], ALL, env, obj && /table/i.test(exprText(obj)) ? { ...recv, tableList: true } : recv), f: [] } };
     }
     if ((method === 'startswith' || method === 'startsWith') && obj) {
       const lits = vals[0]?.items ? vals[0].items.map((i) => i.str) : [vals[0]?.str];
@@ -1040,6 +1045,13 @@ export class Interp {
         if (root) t.push({ target: root, mask: CAT_BIT.fs });
       }
       return { num: true, checks: { t, f } };
+    }
+    if (method === 'relative_to' && obj && this.isPath(recv) && (recv.resolved || this.exprResolves(obj, env))) {
+      // p.relative_to(ROOT) raises ValueError outside ROOT: past the call, p is confined
+      const root = this.rootVar(obj, env);
+      const cur = root ? this.lookup(root, env) : undefined;
+      if (root && cur) env.set(root, withSafe(cur, CAT_BIT.fs));
+      return undefined;
     }
     if (method === 'is_relative_to' && obj && (recv.resolved || this.exprResolves(obj, env))) {
       const root = this.rootVar(obj, env);
@@ -1163,7 +1175,7 @@ export class Interp {
   private useSink(s: SinkSpec, sinkName: string, e: Expr, v0: Val, argExpr: Expr | undefined, env: Env, call: { vals: Val[]; recv: Val | undefined; finalName?: string } | undefined): void {
     const c = s.category as Exclude<Category, 'audit'>;
     this.caps |= CAT_BIT[c];
-    let v = v0;
+    let v = s.element !== undefined && v0.items?.[s.element] ? v0.items[s.element] : v0;
     let shape: string | undefined;
     const callExpr = e.kind === 'call' ? e : undefined;
     if (c === 'exec') {
@@ -1233,6 +1245,25 @@ export class Interp {
     if (this.hits.some((x) => x.rule === h.rule && spanLine(x.span) === line)) return;
     this.hits.push(h);
   }
+}
+
+/**
+ * Whether the untainted text before the first model-controlled part already fixes the host:
+ * `https://api.example.com/…`, a configured base followed by `/` (`f"{BASE_URL}/items/{q}"`),
+ * or a relative path (`/search?q=…`) resolved against the client's own base.
+ */
+function hostFixed(parts: readonly Val[]): boolean {
+  let lead = '';
+  for (const p of parts) {
+    if (tainted(p)) {
+      lead += p.prefix ?? '';
+      break;
+    }
+    lead += p.str ?? (p.prefix !== undefined ? `${p.prefix}\0` : '\0');
+  }
+  if (URL_HOST_PREFIX.test(lead.replace(/\0/g, 'h'))) return true;
+  if (/^\/(?!\/)/.test(lead)) return true;
+  return /^\0[^/]*\//.test(lead) && !/^\0[^/]*:\/\/$/.test(lead);
 }
 
 function intersectFacts(a: Fact[], b: Fact[]): Fact[] {

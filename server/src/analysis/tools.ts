@@ -359,7 +359,15 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
       const refs = e.entries.map((en) => (en.key !== undefined ? fnFromExpr(en.value) : undefined));
       if (refs.every((r) => r)) refs.forEach((r) => registerRef(r, 'dispatch'));
     };
-    for (const s of m.body) if (s.kind === 'assign') visitDicts(s.value);
+    const visitLists = (e: Expr) => {
+      if (e.kind !== 'list' || e.items.length === 0) return;
+      const refs = e.items.map((it) => (it.kind === 'name' ? fnFromExpr(it) : undefined));
+      if (refs.every((r) => r)) refs.forEach((r) => registerRef(r, 'dispatch'));
+    };
+    for (const s of m.body) if (s.kind === 'assign') {
+      visitDicts(s.value);
+      visitLists(s.value);
+    }
     for (const f of m.functions.values()) for (const s of f.body) if (s.kind === 'assign') visitDicts(s.value);
   }
   return tools;
