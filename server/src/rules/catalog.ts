@@ -1,9 +1,10 @@
 // Loads the rule catalog (rules/catalog.yaml), validates it against rules/catalog.schema.json and
 // answers rule lookups. Synchronous and cached: the engine and reporters call it on hot paths.
 import Ajv, { type ErrorObject } from 'ajv';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { rulesDir } from './location';
 import type { RuleMeta } from './types';
 
 export interface MessageVars {
@@ -21,18 +22,9 @@ interface Catalog {
 
 let cached: Catalog | undefined;
 
-/**
- * The repository root holding `rules/catalog.yaml`, found by walking up from this file: works from
- * server/src/rules (tsx) and from server/out (the esbuild bundle).
- */
-export function repoRoot(start: string = __dirname): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, 'rules', 'catalog.yaml'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`agent-boundary: rules/catalog.yaml not found above ${start}`);
-    dir = up;
-  }
+/** The repository root: the folder holding `rules/` (found by rules/location.ts from wherever this runs). */
+export function repoRoot(): string {
+  return dirname(rulesDir());
 }
 
 function describe(doc: unknown, err: ErrorObject): string {
