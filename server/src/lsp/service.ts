@@ -234,8 +234,7 @@ export class AgentBoundaryService {
     this.dependentsChanged(doc.path);
   }
 
-  /** Open documents that import `path` are analysed again (their helper changed). */
-  /** Returns whether an open document is analysed again. */
+  /** Files that import `path` are analysed again (their helper changed); true when an open one is. */
   private dependentsChanged(path: string): boolean {
     let reopened = false;
     for (const dep of this.analyzer.dependentsOf(path)) {
