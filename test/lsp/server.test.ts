@@ -1,12 +1,14 @@
 // The language server over stdio, driven by a plain JSON-RPC client: what an editor sees.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CodeLens, Diagnostic, DocumentDiagnosticReport, Hover, SymbolInformation, TextEdit, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../../server/src/model/findings';
 import { getRule } from '../../server/src/rules/catalog';
 import { CLI_SCRIPT, LANGCHAIN_TOOL, SECOND_TOOL, VERCEL_TOOL } from './fixtures';
-import { TestClient, engineFindings, ensureBuilt, makeWorkspace, removeWorkspace, shapeOfDiagnostics, shapeOfFindings, uriOf } from './harness';
+import { REPO, TestClient, engineFindings, ensureBuilt, makeWorkspace, removeWorkspace, shapeOfDiagnostics, shapeOfFindings, uriOf } from './harness';
 
 const ORIGIN = { line: 0, character: 0 };
 
@@ -206,6 +208,20 @@ describe('language server (stdio)', function () {
     assert.ok(c.progress.some((p) => p.value.kind === 'report' && p.value.percentage === 100));
     const symbols = await c.conn.sendRequest<SymbolInformation[]>('workspace/symbol', { query: '' });
     assert.ok(symbols.some((s) => s.name === 'fetch_unopened'), 'tools of scanned files are workspace symbols');
+
+    // The same findings as the CLI, file by file: rule, range and message.
+    const cli = JSON.parse(execFileSync(process.execPath, [join(REPO, 'server/out/cli.js'), 'scan', ws, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' })) as {
+      files: string[];
+      findings: Array<Finding & { file: string }>;
+    };
+    assert.equal(cli.files.length, 4);
+    for (const rel of cli.files) {
+      const uri = uriOf(join(ws, rel));
+      const lsp = c.published.filter((p) => p.uri === uri).at(-1)?.diagnostics ?? [];
+      const expected = cli.findings.filter((f) => f.file === rel && !f.suppressed);
+      assert.deepEqual(shapeOfDiagnostics(lsp), shapeOfFindings(expected), rel);
+      assert.deepEqual(lsp.map((d) => d.message).sort(), expected.map((f) => f.message).sort(), rel);
+    }
   });
 
   it('exports the workspace scan as SARIF and lists the rules', async function () {
