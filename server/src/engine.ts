@@ -12,6 +12,8 @@ export interface EngineOptions {
   readFile?: (path: string) => string | undefined;
   /** Directories that bound cross-file import resolution (workspace folders, scan roots). */
   roots?: string[];
+  /** Keep syntax trees between calls and re-parse edited documents incrementally (editors). */
+  incremental?: boolean;
 }
 
 export interface Engine {

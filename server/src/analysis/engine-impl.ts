@@ -7,8 +7,8 @@ import type { ProjectConfig } from '../config/types';
 import type { Engine, EngineOptions } from '../engine';
 import type { Category, FileResult, Finding, FixData, FlowStep, Severity, ToolRef, ToolSummary } from '../model/findings';
 import type { Expr, FunctionDef, Module, Span, Stmt } from '../model/ir';
-import { grammarFor, initParsers, languageOf, parse } from '../parse/parser';
-import { lowerPython } from '../parse/python';
+import { grammarFor, initParsers, languageOf, type Node, parse, type Tree } from '../parse/parser';
+import { assemblePieces, lowerPython, lowerPythonPiece, type Piece, pythonComments } from '../parse/python';
 import { lowerTypeScript } from '../parse/typescript';
 import { formatMessage, getRule } from '../rules/catalog';
 import { applySuppressions } from '../rules/suppress';
@@ -21,12 +21,16 @@ import { ALL, bit, CAT_BIT, EMPTY, Env, type FnRef, type Val } from './values';
 /** Files without any of these words cannot declare a tool; they are parsed only when a tool imports them. */
 const TOOL_MARKERS = /tool|Tool|TOOL|kernel_function|function_call|registerTool|setRequestHandler|functions\s*=|\.arguments\b/;
 const MODULE_CACHE_MAX = 400;
+const TREE_CACHE_MAX = 64;
 
 interface Loaded {
   module: Module;
   text: string;
   lines: string[];
   env?: Map<string, Val>;
+  /** For piecewise-lowered modules: the piece each function came from, and every piece in order. */
+  serials?: Map<FunctionDef, number>;
+  allSerials?: number[];
 }
 
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
@@ -48,16 +52,27 @@ class EngineImpl implements Engine, Ctx {
   private readonly readFileHook: (p: string) => string | undefined;
   private readonly roots: string[];
   private currentFile: string | undefined;
+  private readonly incremental: boolean;
+  /** Bumped on every change; a file's tool results depend on the changes to other files and to config. */
+  private version = 0;
+  private readonly ownChanges = new Map<string, number>();
+  /** Lowered top-level statements of edited documents, keyed by position and text. */
+  private readonly pieces = new Map<string, Map<string, { piece: Piece; serial: number }>>();
+  private serial = 0;
+  private readonly toolCache = new WeakMap<FunctionDef, { key: string; result: { findings: Finding[]; summary: ToolSummary } }>();
+  private readonly trees = new Map<string, { tree: Tree; text: string; grammar: string }>();
 
   constructor(opts: EngineOptions) {
     this.config = opts.config ?? {};
     this.applyNames();
     this.readFileHook = opts.readFile ?? readDisk;
     this.roots = (opts.roots ?? []).map((r) => resolve(r));
+    this.incremental = !!opts.incremental;
   }
 
   setConfig(config: ProjectConfig): void {
     this.config = config;
+    this.version++;
     this.applyNames();
     this.summaries.clear();
   }
@@ -70,6 +85,12 @@ class EngineImpl implements Engine, Ctx {
 
   invalidate(path: string): void {
     const p = resolve(path);
+    this.version++;
+    this.ownChanges.set(p, (this.ownChanges.get(p) ?? 0) + 1);
+    this.drop(p);
+  }
+
+  private drop(p: string): void {
     this.modules.delete(p);
     this.selfAttrs.clear();
     // summaries of any module may depend on this one; they are cheap to recompute
@@ -92,20 +113,70 @@ class EngineImpl implements Engine, Ctx {
     const language = languageOf(p);
     if (!grammar || !language) return undefined;
     const clean = src.charCodeAt(0) === 0xfeff ? src.slice(1) : src;
-    const tree = parse(grammar, clean);
+    const tree = this.parseIncremental(p, grammar, clean);
     let module: Module;
+    const lines = clean.split(/\r?\n/);
+    let serials: Map<FunctionDef, number> | undefined;
+    let allSerials: number[] | undefined;
     try {
-      module = language === 'python' ? lowerPython(tree.rootNode, p, clean) : lowerTypeScript(tree.rootNode, p, language);
+      if (this.incremental && language === 'python') {
+        ({ module, serials, allSerials } = this.lowerByPieces(p, tree.rootNode, lines, clean));
+      } else module = language === 'python' ? lowerPython(tree.rootNode, p, clean) : lowerTypeScript(tree.rootNode, p, language);
     } finally {
-      tree.delete();
+      if (!this.incremental) tree.delete();
     }
-    const loaded: Loaded = { module, text: src, lines: clean.split(/\r?\n/) };
+    const loaded: Loaded = { module, text: src, lines, serials, allSerials };
     if (this.modules.size >= MODULE_CACHE_MAX) {
       const first = this.modules.keys().next().value;
       if (first !== undefined) this.modules.delete(first);
     }
     this.modules.set(p, loaded);
     return loaded;
+  }
+
+  /** Editors re-parse incrementally: the previous tree, edited with the changed range, is reused. */
+  private parseIncremental(path: string, grammar: NonNullable<ReturnType<typeof grammarFor>>, text: string): Tree {
+    if (!this.incremental) return parse(grammar, text);
+    const prev = this.trees.get(path);
+    let tree: Tree;
+    if (prev && prev.grammar === grammar) {
+      const edit = textEdit(prev.text, text);
+      if (edit) prev.tree.edit(edit);
+      tree = parse(grammar, text, prev.tree);
+      prev.tree.delete();
+      this.trees.delete(path);
+    } else {
+      prev?.tree.delete();
+      this.trees.delete(path);
+      tree = parse(grammar, text);
+    }
+    this.trees.set(path, { tree, text, grammar });
+    if (this.trees.size > TREE_CACHE_MAX) {
+      const [oldest, entry] = this.trees.entries().next().value as [string, { tree: Tree }];
+      entry.tree.delete();
+      this.trees.delete(oldest);
+    }
+    return tree;
+  }
+
+  /** Re-lowers only the top-level statements whose text or position changed since the last call. */
+  private lowerByPieces(p: string, root: Node, lines: string[], text: string) {
+    const old = this.pieces.get(p) ?? new Map<string, { piece: Piece; serial: number }>();
+    const next = new Map<string, { piece: Piece; serial: number }>();
+    const used: { piece: Piece; serial: number }[] = [];
+    for (const n of root.namedChildren) {
+      if (!n || n.type === 'comment') continue;
+      const key = `${n.startPosition.row}:${n.startPosition.column}:${text.slice(n.startIndex, n.endIndex)}`;
+      let entry = old.get(key) ?? next.get(key);
+      if (!entry) entry = { piece: lowerPythonPiece(n, lines), serial: ++this.serial };
+      next.set(key, entry);
+      used.push(entry);
+    }
+    this.pieces.set(p, next);
+    const module = assemblePieces(p, 'python', used.map((u) => u.piece), pythonComments(root, text));
+    const serials = new Map<FunctionDef, number>();
+    for (const u of used) for (const f of u.piece.functions) serials.set(f, u.serial);
+    return { module, serials, allSerials: used.map((u) => u.serial) };
   }
 
   moduleEnv(m: Module): Map<string, Val> {
@@ -128,9 +199,8 @@ class EngineImpl implements Engine, Ctx {
   }
 
   evalModuleExpr(m: Module, e: Expr): Val {
-    const env = this.moduleEnv(m);
-    const interp = new Interp(this, m, undefined, false);
-    const scratch = new Env(new Map(env), false);
+    const interp = new Interp(this, m, undefined, false, this.moduleEnv(m));
+    const scratch = new Env(new Map(), false);
     try {
       return interp.ev(e, scratch);
     } catch {
@@ -317,7 +387,11 @@ class EngineImpl implements Engine, Ctx {
     if (!grammarFor(file)) return { file, findings: [], tools: [], skipped: 'unsupported file type' };
     const ext = this.external.get(file);
     if (!TOOL_MARKERS.test(src) && !ext?.size) return { file, findings: [], tools: [] };
-    if (text !== undefined) this.invalidate(file);
+    if (text !== undefined && this.modules.get(file)?.text !== src) {
+      this.ownChanges.set(file, (this.ownChanges.get(file) ?? 0) + 1);
+      this.version++;
+      this.drop(file);
+    }
     const loaded = this.load(file, src);
     if (!loaded) return { file, findings: [], tools: [], skipped: 'unreadable' };
     const m = loaded.module;
@@ -337,8 +411,14 @@ class EngineImpl implements Engine, Ctx {
     }
     let findings: Finding[] = [];
     const summaries: ToolSummary[] = [];
+    // Tools whose statement is unchanged, in a module whose other statements are unchanged, keep their results.
+    const toolSerials = new Set(tools.map((t) => loaded.serials?.get(t.fn)).filter((x): x is number => x !== undefined));
+    const context = loaded.allSerials ? `${this.version - (this.ownChanges.get(file) ?? 0)}|${loaded.allSerials.filter((x) => !toolSerials.has(x)).join(',')}` : undefined;
     for (const t of tools) {
-      const r = this.analyzeTool(t);
+      const key = context !== undefined && loaded.serials?.has(t.fn) && t.module === m ? `${context}|${t.name}|${t.approved}|${t.audited}` : undefined;
+      const hit = key ? this.toolCache.get(t.fn) : undefined;
+      const r = hit && hit.key === key ? hit.result : this.analyzeTool(t);
+      if (key) this.toolCache.set(t.fn, { key, result: r });
       findings.push(...r.findings);
       if (t.module === m) summaries.push(r.summary);
     }
@@ -519,6 +599,31 @@ function sliceText(lines: string[], s: Span): string {
 
 function calleeSource(e: Expr, lines: string[]): string {
   return sliceText(lines, e.span);
+}
+
+/** The single changed range between two texts (common prefix and suffix), as a tree-sitter edit. */
+function textEdit(oldText: string, newText: string) {
+  if (oldText === newText) return undefined;
+  let start = 0;
+  const max = Math.min(oldText.length, newText.length);
+  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let oldEnd = oldText.length;
+  let newEnd = newText.length;
+  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  const point = (text: string, index: number) => {
+    let row = 0;
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+      row++;
+      lineStart = i + 1;
+    }
+    return { row, column: index - lineStart };
+  };
+  const startPosition = point(newText, start);
+  return { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd, startPosition, oldEndPosition: point(oldText, oldEnd), newEndPosition: point(newText, newEnd) };
 }
 
 function readDisk(p: string): string | undefined {

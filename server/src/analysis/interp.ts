@@ -88,8 +88,9 @@ export class Interp {
     readonly module: Module,
     readonly fn: FunctionDef | undefined,
     private readonly recordHits: boolean,
+    moduleVars?: Map<string, Val>,
   ) {
-    this.modEnv = fn ? ctx.moduleEnv(module) : new Map();
+    this.modEnv = moduleVars ?? (fn ? ctx.moduleEnv(module) : new Map());
     this.lang = module.language === 'python' ? 'python' : 'ts';
     this.selfClass = fn?.className;
   }

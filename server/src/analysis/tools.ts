@@ -316,7 +316,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     if (e.kind === 'name') return [e];
     return [];
   };
-  forEachCall(m.body.concat(...[...m.functions.values()].filter((f) => !f.parent).map((f) => f.body)), (c) => {
+  forEachCall(moduleAndMethodBodies(m), (c) => {
     const q = host.evalModuleExpr(m, c.callee).q ?? '';
     const reg = fw.registrations.find((r) => r.callees.includes(q));
     if (reg) {
@@ -371,6 +371,13 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     for (const f of m.functions.values()) for (const s of f.body) if (s.kind === 'assign') visitDicts(s.value);
   }
   return tools;
+}
+
+/** Module statements (function bodies are reached through their declarations) and class method bodies. */
+function moduleAndMethodBodies(m: Module): Stmt[] {
+  const out = [...m.body];
+  for (const c of m.classes) for (const id of c.methods) out.push(...(m.functions.get(id)?.body ?? []));
+  return out;
 }
 
 function findModuleAssign(m: Module, id: string): Expr | undefined {
@@ -431,8 +438,7 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     seen.add(fn.id);
     tools.push({ name, framework, fn, module: m, span, nameSpan, approved: approved || moduleApproved, audited, untainted: tsParamsUntainted(fn, constrained) });
   };
-  const allBodies = m.body.concat(...[...m.functions.values()].filter((f) => !f.parent).map((f) => f.body));
-  forEachCall(allBodies, (c, top, an) => {
+  forEachCall(moduleAndMethodBodies(m), (c, top, an) => {
     const cv = host.evalModuleExpr(m, c.callee);
     const q = cv.q ?? '';
     const calleeName = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';

@@ -28,10 +28,7 @@ export function spanOf(n: Node): Span {
 
 function named(n: Node): Node[] {
   const out: Node[] = [];
-  for (let i = 0; i < n.namedChildCount; i++) {
-    const c = n.namedChild(i);
-    if (c && c.type !== 'comment') out.push(c);
-  }
+  for (const c of n.namedChildren) if (c && c.type !== 'comment') out.push(c);
   return out;
 }
 
@@ -670,6 +667,44 @@ export function calleeText(e: Expr): string {
   if (e.kind === 'name') return e.id;
   if (e.kind === 'attr') return `${calleeText(e.obj)}.${e.name}`;
   return '';
+}
+
+/** One top-level statement lowered on its own, so editors re-lower only the statements an edit touched. */
+export interface Piece {
+  stmts: Stmt[];
+  functions: FunctionDef[];
+  classes: ClassDef[];
+  imports: ImportBinding[];
+  syntaxErrors: number;
+  firstError?: Pos;
+}
+
+export function lowerPythonPiece(node: Node, lines: string[]): Piece {
+  const l = new PyLowerer(lines);
+  const stmts: Stmt[] = [];
+  l.stmt(node, stmts);
+  if (node.hasError) countErrors(node, l);
+  return { stmts, functions: [...l.functions.values()], classes: l.classes, imports: l.imports, syntaxErrors: l.syntaxErrors, firstError: l.firstError };
+}
+
+/** Builds a module from pieces; a later definition of the same name wins, as in Python. */
+export function assemblePieces(path: string, language: Module['language'], pieces: Piece[], comments: Comment[]): Module {
+  const m: Module = { path, language, imports: [], functions: new Map(), classes: [], body: [], comments, syntaxErrors: 0 };
+  for (const p of pieces) {
+    m.body.push(...p.stmts);
+    for (const f of p.functions) m.functions.set(f.id, f);
+    m.classes.push(...p.classes);
+    m.imports.push(...p.imports);
+    m.syntaxErrors += p.syntaxErrors;
+    m.firstError ??= p.firstError;
+  }
+  return m;
+}
+
+export function pythonComments(root: Node, text: string): Comment[] {
+  const out: Comment[] = [];
+  if (text.includes('agent-boundary')) collectComments(root, out);
+  return out;
 }
 
 export function lowerPython(root: Node, path: string, text: string): Module {
