@@ -140,7 +140,7 @@ export class FixContext {
    * arrows on the way become block bodies. False when there is no statement to insert before (a lambda
    * or comprehension that binds names the guard would need).
    */
-  insertBefore(anchor: Node, lines: Lines, mentions: string[] = []): boolean {
+  insertBefore(anchor: Node, lines: Lines, mentions: string[] = [...identifiersIn(anchor)]): boolean {
     for (const a of [anchor, ...ancestors(anchor)]) {
       if (a.type === 'arrow_function') {
         const body = a.childForFieldName('body');
@@ -192,7 +192,6 @@ export class FixContext {
   }
 
   private bindsAny(scope: Node, names: string[]): boolean {
-    if (names.length === 0) return true;
     const bound = new Set<string>();
     for (const n of [scope, ...namedChildren(scope)]) {
       if (n.type === 'for_in_clause') for (const id of identifiersIn(n.childForFieldName('left')!)) bound.add(id);
@@ -221,7 +220,10 @@ export class FixContext {
     const prev = stmt.previousNamedSibling;
     const sameLineSibling = prev && this.doc.positionAt(prev.endIndex).line === this.doc.positionAt(stmt.startIndex).line && prev.parent === parent;
     const indent = sameLineSibling ? this.doc.indentAt(stmt.startIndex) : this.doc.indentAt(stmt.startIndex) + this.indentUnit;
-    this.edits.insert(stmt.startIndex, this.doc.eol + this.render(lines, indent) + indent, order);
+    // The spaces before the statement would be left trailing on the header line.
+    let from = stmt.startIndex;
+    while (from > 0 && (this.doc.text[from - 1] === ' ' || this.doc.text[from - 1] === '\t')) from--;
+    this.edits.replace(from, stmt.startIndex, this.doc.eol + this.render(lines, indent) + indent);
     return true;
   }
 

@@ -223,14 +223,47 @@ function programCheck(ctx: FixContext, arg: Node): string | undefined {
   return ctx.insertBefore(target, lines) ? 'Check the program against ALLOWED_PROGRAMS before running it' : undefined;
 }
 
-function isCodeSink(call: Node | undefined): boolean {
-  const callee = call ? (calleeOf(call)?.text ?? '') : '';
-  return /^(eval|exec|compile|Function)$|(^|\.)(runInNewContext|runInThisContext|runInContext|compileFunction|Script)$/.test(callee);
+const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|zsh|dash|ksh|ash)$/;
+
+function literalText(n: Node | undefined): string | undefined {
+  if (!n || (n.type !== 'string' && n.type !== 'template_string') || n.namedChildren.some((c) => c?.type === 'interpolation' || c?.type === 'template_substitution')) return undefined;
+  return n.text.replace(/^[rRuU]*(['"`])([\s\S]*)\1$/, '$2');
+}
+
+/** `["sh", "-c", script]` (Python) / `('bash', ['-c', script])` (Node): the script the shell would run. */
+function shellScript(items: Node[]): Node | undefined {
+  const [shell, flag, script, ...rest] = items;
+  if (rest.length > 0 || !script || !SHELLS.test(literalText(shell) ?? '') || !/^-[a-z]*c$/.test(literalText(flag) ?? '')) return undefined;
+  return script;
+}
+
+/** A shell started with `-c` and a model-written script: run the script's program directly instead. */
+function shellArgv(ctx: FixContext, call: Node, arg: Node): string | undefined {
+  const args = positionalArgs(call);
+  let replaceFrom: Node;
+  let replaceTo: Node;
+  let script: Node | undefined;
+  if (ctx.python) {
+    const list = arg.type === 'list' ? arg : args[0]?.type === 'list' ? args[0] : undefined;
+    script = list ? shellScript(namedChildren(list)) : undefined;
+    replaceFrom = replaceTo = list!;
+  } else {
+    const array = args[1]?.type === 'array' ? args[1] : undefined;
+    script = array ? shellScript([args[0], ...namedChildren(array)]) : undefined;
+    replaceFrom = args[0];
+    replaceTo = array!;
+  }
+  if (!script) return undefined;
+  const argv = argvFor(ctx, script);
+  const replacement = ctx.python ? list(argv) : `${argv.program}, ${tsArgs(argv)}`;
+  ctx.edits.replace(replaceFrom.startIndex, replaceTo.endIndex, replacement);
+  if (argv.lines.length > 0 && !ctx.insertBefore(call, argv.lines)) return undefined;
+  return argv.lines.length > 0 ? "Run the script's program directly (no shell), checked against ALLOWED_PROGRAMS" : "Run the script's command directly, without a shell";
 }
 
 export const buildExec: Builder = (ctx: FixContext) => {
   const call = ctx.callNode();
-  if (ctx.ruleId === 'exec/model-controlled-code' || ctx.data.shape === 'code' || isCodeSink(call)) {
+  if (ctx.ruleId === 'exec/model-controlled-code' || ctx.data.shape === 'code') {
     const anchor = ctx.anchorNode();
     if (!anchor) return undefined;
     const hint = ctx.python ? 'ast.literal_eval or json.loads' : 'JSON.parse';
@@ -242,6 +275,8 @@ export const buildExec: Builder = (ctx: FixContext) => {
   if (call) {
     const rewritten = ctx.python ? pythonShell(ctx, call, arg) : nodeShell(ctx, call, arg);
     if (rewritten) return rewritten;
+    const direct = shellArgv(ctx, call, arg);
+    if (direct) return direct;
   }
   return programCheck(ctx, arg);
 };

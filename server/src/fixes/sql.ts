@@ -17,15 +17,22 @@ interface Construction {
   segments: Segment[];
   /** Python: emit a triple-quoted literal (the query spans lines). */
   multiline: boolean;
+  /** Built inside SQLAlchemy `text(...)` assigned to the variable the sink runs: named binds, dict at the sink. */
+  viaText?: boolean;
 }
 
 /** The query's construction: the argument itself, or the one assignment of the named variable before the sink. */
 function findConstruction(ctx: FixContext, arg: Node): Construction | undefined {
   const direct = segmentsOf(ctx, arg);
   if (direct) return withExprs(direct) ? { node: arg, segments: direct, multiline: /\n/.test(arg.text) } : undefined;
-  const def = singleDefinition(ctx, arg);
+  let def = singleDefinition(ctx, arg);
+  let viaText = false;
+  if (ctx.python && def?.type === 'call' && calleeName(calleeOf(def)?.text) === 'text' && positionalArgs(def).length === 1) {
+    def = positionalArgs(def)[0];
+    viaText = true;
+  }
   const segments = def ? segmentsOf(ctx, def) : undefined;
-  return def && segments && withExprs(segments) ? { node: def, segments, multiline: /\n/.test(def.text) } : undefined;
+  return def && segments && withExprs(segments) ? { node: def, segments, multiline: /\n/.test(def.text), viaText } : undefined;
 }
 
 function withExprs(segments: Segment[]): boolean {
@@ -34,13 +41,22 @@ function withExprs(segments: Segment[]): boolean {
 
 // ------------------------------------------------------------------ SQL positions
 
+type NameKind = 'table' | 'column' | 'condition';
+
+const NAME_LISTS: Record<NameKind, [string, string, string]> = {
+  table: ['ALLOWED_TABLES', 'tables agent tools may query', 'customers'],
+  column: ['ALLOWED_COLUMNS', 'column names agent tools may use in queries', 'created_at'],
+  condition: ['ALLOWED_CONDITIONS', 'whole SQL conditions agent tools may use, written out exactly', 'status = \'open\''],
+};
+
 /** The query with its interpolations classified: bound values become placeholders, names stay. */
 interface Analysed {
-  pieces: ({ lit: string } | { placeholder: string } | { name: Node; kind: 'table' | 'column' })[];
+  pieces: ({ lit: string } | { placeholder: string } | { name: Node; kind: NameKind })[];
   values: string[];
 }
 
 const TABLE_BEFORE = /\b(from|join|into|update|table|exists)\s*$/i;
+const CONDITION_BEFORE = /\b(where|and|or|having|on|not)\s*\(?\s*$/i;
 const VALUE_BEFORE = /(=|<>|!=|<|>|\blike|\bilike|\blimit|\boffset|\bthen|\belse|\bwhen|\bbetween\s+\S+\s+and|\bbetween|\bis(\s+not)?)\s*$/i;
 const VALUE_AFTER = /^\s*($|[),;]|\b(and|or|order|group|limit|offset|returning|where|having|union|then|else|end)\b)/i;
 
@@ -96,7 +112,7 @@ function analyse(ctx: FixContext, segments: Segment[], placeholder: Placeholder)
       bind(s.expr.text);
       continue;
     }
-    pieces.push({ name: s.expr, kind: TABLE_BEFORE.test(sql) ? 'table' : 'column' });
+    pieces.push({ name: s.expr, kind: TABLE_BEFORE.test(sql) ? 'table' : CONDITION_BEFORE.test(sql) ? 'condition' : 'column' });
     sql += 'x';
   }
   if (placeholder === 'format') for (const p of pieces) if ('lit' in p) p.lit = p.lit.replace(/%/g, '%%');
@@ -160,16 +176,89 @@ function importedModules(ctx: FixContext): string[] {
   return out;
 }
 
-function placeholderFor(ctx: FixContext, call: Node): Placeholder {
-  const mods = importedModules(ctx);
-  const has = (re: RegExp): boolean => mods.some((m) => re.test(m));
-  if (ctx.python) {
-    if (calleeName(calleeOf(call)?.text) === 'text') return 'named';
-    if (has(/^asyncpg/)) return 'numeric';
-    if (has(/^(psycopg2?|pymysql|MySQLdb|mysql\.connector|pg8000|aiomysql|aiopg)\b/) && !has(/^(sqlite3|aiosqlite|duckdb)\b/)) return 'format';
-    return 'qmark';
+const PY_DRIVERS: [RegExp, Placeholder][] = [
+  [/^asyncpg\b/, 'numeric'],
+  [/^(psycopg2?|pymysql|MySQLdb|mysql\.connector|pg8000|aiomysql|aiopg)\b|^url:(postgres|mysql)/, 'format'],
+  [/^(sqlite3|aiosqlite|duckdb)\b|^url:sqlite/, 'qmark'],
+];
+const TS_DRIVERS: [RegExp, Placeholder][] = [
+  [/^(pg|pg-pool|@neondatabase\/serverless|@vercel\/postgres|postgres|pg-promise)$/, 'numeric'],
+  [/^(mysql2?|better-sqlite3|sqlite3?|bun:sqlite|node:sqlite|knex)(\/|$)/, 'qmark'],
+];
+
+/** Local names bound by imports → the module they come from. */
+function importMap(ctx: FixContext): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of namedChildren(ctx.root)) {
+    if (n.type === 'import_statement' && ctx.python) {
+      for (const c of namedChildren(n)) {
+        const name = (c.childForFieldName('name') ?? c).text;
+        out.set(c.childForFieldName('alias')?.text ?? name.split('.')[0], name);
+      }
+    } else if (n.type === 'import_from_statement') {
+      const mod = n.childForFieldName('module_name')?.text ?? '';
+      for (const c of namedChildren(n).filter((x) => x !== n.childForFieldName('module_name'))) out.set(c.childForFieldName('alias')?.text ?? c.text, mod);
+    } else if (n.type === 'import_statement') {
+      const mod = (n.childForFieldName('source')?.text ?? '').replace(/['"]/g, '');
+      for (const id of descendants(n, new Set(['identifier']))) out.set(id.text, mod);
+    } else if (n.type === 'lexical_declaration' || n.type === 'variable_declaration') {
+      const m = /require\((['"])([^'"]+)\1\)/.exec(n.text);
+      if (m) for (const id of descendants(n.namedChild(0)?.childForFieldName('name') ?? n, new Set(['identifier', 'shorthand_property_identifier_pattern']))) out.set(id.text, m[2]);
+    }
   }
-  if (has(/^(pg|pg-pool|@neondatabase\/serverless|@vercel\/postgres|postgres|pg-promise)$/) && !has(/^(mysql2?|better-sqlite3|sqlite3?|bun:sqlite|node:sqlite)(\/|$)/)) return 'numeric';
+  return out;
+}
+
+/** The identifier an expression hangs off: `pg.cursor().execute` → `pg`. */
+function rootIdentifier(n: Node | null | undefined): Node | undefined {
+  for (let i = 0; n && i < 12; i++) {
+    if (n.type === 'identifier') return n;
+    n = n.childForFieldName('object') ?? n.childForFieldName('function') ?? n.childForFieldName('constructor') ?? (n.type === 'await' || n.type === 'await_expression' || n.type === 'parenthesized_expression' ? n.namedChild(0) : null);
+  }
+  return undefined;
+}
+
+/** The value a name is bound to: a single local definition, else a module-level assignment. */
+function valueOf(ctx: FixContext, id: Node): Node | undefined {
+  const local = singleDefinition(ctx, id);
+  if (local) return local;
+  const stmt = ctx.python ? py.moduleBinding(ctx, id.text) : ts.moduleBinding(ctx, id.text);
+  if (!stmt) return undefined;
+  if (ctx.python) return stmt.namedChild(0)?.type === 'assignment' ? stmt.namedChild(0)!.childForFieldName('right') ?? undefined : undefined;
+  const d = namedChildren(stmt).find((c) => c.type === 'variable_declarator' && c.childForFieldName('name')?.text === id.text);
+  return d?.childForFieldName('value') ?? undefined;
+}
+
+/** Modules the connection of a call comes from, following the receiver through its definitions. */
+function connectionModules(ctx: FixContext, call: Node): string[] {
+  const imports = importMap(ctx);
+  const out: string[] = [];
+  let cur = rootIdentifier(calleeOf(call));
+  const seen = new Set<string>();
+  for (let hop = 0; cur && hop < 6 && !seen.has(cur.text); hop++) {
+    seen.add(cur.text);
+    const mod = imports.get(cur.text);
+    if (mod) {
+      out.push(mod);
+      break;
+    }
+    const value = valueOf(ctx, cur);
+    if (!value) break;
+    const url = /create_engine\(\s*[rf]?["']([a-z]+)/.exec(value.text);
+    if (url) out.push(`url:${url[1]}`);
+    cur = rootIdentifier(value);
+  }
+  return out;
+}
+
+function placeholderFor(ctx: FixContext, call: Node): Placeholder {
+  if (ctx.python && calleeName(calleeOf(call)?.text) === 'text') return 'named';
+  const drivers = ctx.python ? PY_DRIVERS : TS_DRIVERS;
+  for (const mod of connectionModules(ctx, call)) for (const [re, style] of drivers) if (re.test(mod)) return style;
+  // The connection comes from elsewhere: go by the one driver family the file imports, if only one.
+  const mods = importedModules(ctx);
+  const styles = new Set(drivers.filter(([re]) => mods.some((m) => re.test(m))).map(([, style]) => style));
+  if (styles.size === 1) return [...styles][0];
   return 'qmark';
 }
 
@@ -179,12 +268,17 @@ function passValues(ctx: FixContext, call: Node, queryArg: Node, a: Analysed, pl
   if (ctx.python) {
     if (name === 'executescript' || name === 'executemany') return false;
     const others = positionalArgs(call).filter((p) => p.id !== queryArg.id);
-    if (name === 'text' && placeholder === 'named') {
-      // SQLAlchemy text(): the values go to the execute() that runs it.
+    if (placeholder === 'named') {
+      // SQLAlchemy text(): the values go, by name, to the execute() that runs it.
+      const dict = `{${a.values.map((v, i) => `${ctx.str(`p${i + 1}`)}: ${v}`).join(', ')}}`;
+      if (name !== 'text') {
+        if (others.length > 0) return false;
+        ctx.edits.insert(queryArg.endIndex, `, ${dict}`);
+        return true;
+      }
       const outer = call.parent?.parent;
       if (outer?.type !== 'call' || positionalArgs(outer)[0]?.id !== call.id || positionalArgs(outer).length > 1) return false;
-      const dict = a.values.map((v, i) => `${ctx.str(`p${i + 1}`)}: ${v}`).join(', ');
-      ctx.edits.insert(call.endIndex, `, {${dict}}`);
+      ctx.edits.insert(call.endIndex, `, ${dict}`);
       return true;
     }
     if (/^read_sql(_query)?$/.test(name)) {
@@ -262,14 +356,14 @@ export const buildSql: Builder = (ctx: FixContext) => {
   }
   const construction = findConstruction(ctx, arg);
   if (!construction) return guard(ctx, call, arg);
-  const placeholder = placeholderFor(ctx, call);
+  const placeholder = construction.viaText ? 'named' : placeholderFor(ctx, call);
   const analysed = analyse(ctx, construction.segments, placeholder);
   if (!analysed) return guard(ctx, call, arg);
   const checks: Lines = [];
   for (const p of analysed.pieces) {
     if (!('name' in p)) continue;
     if (/^[A-Z][A-Z0-9_]*$/.test(p.name.text)) continue; // a module constant, not model input
-    const list = p.kind === 'table' ? ensureAllowlist(ctx, 'ALLOWED_TABLES', 'tables agent tools may query', 'customers') : ensureAllowlist(ctx, 'ALLOWED_COLUMNS', 'column names agent tools may use in queries', 'created_at');
+    const list = ensureAllowlist(ctx, ...NAME_LISTS[p.kind]);
     const expr = p.name.text;
     if (/\n/.test(expr)) return undefined;
     checks.push(...guardLines(ctx, ctx.python ? `${expr} not in ${list}` : `!${list}.has(${expr})`, refusal(ctx, `${p.kind} not allowed`, expr)));
@@ -277,7 +371,7 @@ export const buildSql: Builder = (ctx: FixContext) => {
   if (analysed.values.length > 0 && !passValues(ctx, call, arg, analysed, placeholder)) return guard(ctx, call, arg);
   ctx.edits.replace(construction.node.startIndex, construction.node.endIndex, literal(ctx, analysed, construction.multiline));
   if (checks.length > 0 && !ctx.insertBefore(construction.node, checks)) return undefined;
-  if (analysed.values.length === 0) return 'Check the table and column names against an allowlist';
+  if (analysed.values.length === 0) return 'Check the interpolated SQL names against an allowlist';
   return checks.length > 0 ? 'Bind the values as query parameters and allowlist the names' : 'Bind the values as query parameters';
 };
 

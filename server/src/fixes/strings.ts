@@ -192,6 +192,11 @@ export function singleDefinition(ctx: FixContext, use: Node): Node | undefined {
   if (use.type !== 'identifier' || !ctx.toolFn) return undefined;
   const values: Node[] = [];
   for (const n of descendants(ctx.toolFn)) {
+    // `with sqlite3.connect(db) as conn:`
+    if (n.type === 'as_pattern' && n.childForFieldName('alias')?.text === use.text && n.namedChild(0)) {
+      values.push(n.namedChild(0)!);
+      continue;
+    }
     const left = n.childForFieldName('left') ?? (n.type === 'variable_declarator' ? n.childForFieldName('name') : null);
     if (left?.text !== use.text) continue;
     if (n.type === 'augmented_assignment' || n.type === 'for_statement' || n.type === 'for_in_statement' || n.type === 'for_in_clause') return undefined;
