@@ -108,12 +108,22 @@ function percentile(samples: number[], p: number): number {
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 const fmtS = (ms: number) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
 const fmtStat = (st: Stat) => `${fmtS(st.median)} [${fmtS(st.min)}–${fmtS(st.max)}]`;
+/** A timing for the JSON: wall and CPU medians, min and max, and every sample, in whole ms. */
+const ms = (t: { wall: Stat; cpu: Stat }) => ({
+  wall_median: Math.round(t.wall.median),
+  wall_min: Math.round(t.wall.min),
+  wall_max: Math.round(t.wall.max),
+  wall_samples: t.wall.samples.map(Math.round),
+  cpu_median: Math.round(t.cpu.median),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Processes: wall time, and the resident memory of the whole process tree.
 
 interface RunResult {
   ms: number;
+  /** CPU time (user + system) of the process and its waited-for children: less sensitive to other load than wall time. */
+  cpuMs: number;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -151,9 +161,22 @@ function descendants(pid: number): number[] {
   return out;
 }
 
+/** CPU time of the children this process has waited for (cutime + cstime of /proc/self/stat), in ms. */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here.
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function run(cmd: string, args: string[], opts: { cwd?: string; rss?: boolean; captureStdout?: boolean } = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
+    const cpu0 = childrenCpuMs();
     const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, stdio: ['ignore', opts.captureStdout ? 'pipe' : 'ignore', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -182,7 +205,7 @@ function run(cmd: string, args: string[], opts: { cwd?: string; rss?: boolean; c
     child.on('close', (code) => {
       const ms = performance.now() - t0;
       if (timer) clearInterval(timer);
-      const r: RunResult = { ms, code, stdout, stderr };
+      const r: RunResult = { ms, cpuMs: childrenCpuMs() - cpu0, code, stdout, stderr };
       if (opts.rss) r.peakRssMb = Math.max(peakSumKb, peakHwmKb) / 1024;
       resolvePromise(r);
     });
@@ -251,23 +274,29 @@ function ensureBandit(install: boolean): { version?: string; problem?: string } 
 
 interface Variant {
   name: string;
-  /** Returns the wall time in ms; throws on failure. */
-  run: () => Promise<number>;
+  /** Runs the command once; throws on failure. */
+  run: () => Promise<{ ms: number; cpuMs: number }>;
+}
+
+interface Timing {
+  wall: Stat;
+  cpu: Stat;
 }
 
 /** Runs every variant `repeat` times, interleaved (a, b, c, a, b, c, ...), so that drift hits all alike. */
-async function measure(variants: Variant[], repeat: (v: Variant) => number): Promise<Map<string, Stat>> {
-  const samples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+async function measure(variants: Variant[], repeat: (v: Variant) => number): Promise<Map<string, Timing>> {
+  const samples = new Map<string, { wall: number[]; cpu: number[] }>(variants.map((v) => [v.name, { wall: [], cpu: [] }]));
   const rounds = Math.max(...variants.map(repeat));
   for (let r = 0; r < rounds; r++) {
     for (const v of variants) {
       if (r >= repeat(v)) continue;
-      const ms = await v.run();
-      samples.get(v.name)!.push(ms);
-      log(`  ${v.name}: ${fmtS(ms)}`);
+      const { ms, cpuMs } = await v.run();
+      samples.get(v.name)!.wall.push(ms);
+      samples.get(v.name)!.cpu.push(cpuMs);
+      log(`  ${v.name}: ${fmtS(ms)} (cpu ${fmtS(cpuMs)}, load ${loadavg()[0].toFixed(1)})`);
     }
   }
-  return new Map([...samples].map(([k, s]) => [k, stat(s)]));
+  return new Map([...samples].map(([k, s]) => [k, { wall: stat(s.wall), cpu: stat(s.cpu) }]));
 }
 
 interface ScanInfo {
@@ -308,13 +337,13 @@ async function bareParse(dir: string, include: string[] = []): Promise<RunResult
   return { ...r, info: JSON.parse(r.stdout.trim().split('\n').pop()!) as ParseInfo };
 }
 
-async function banditScan(dir: string): Promise<number> {
+async function banditScan(dir: string): Promise<RunResult> {
   const out = join(tmpdir(), `bandit-bench-${process.pid}.json`);
   const r = await run('bandit', ['-q', '-r', dir, '-f', 'json', '-o', out]);
   // Bandit exits 1 when it reports issues; anything else (or no report) is a failure.
   if ((r.code !== 0 && r.code !== 1) || !existsSync(out)) throw new Error(`bandit exited with ${r.code}: ${r.stderr.trim().slice(-2000)}`);
   rmSync(out, { force: true });
-  return r.ms;
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +395,9 @@ async function editLatency(lang: Lang, lineCount: number, edits: number): Promis
   const text = generateLargeFile(lang, lineCount, lang === 'python' ? 11 : 12);
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
-  const client = new LspClient(process.execPath, [SERVER, '--stdio'], dir);
+  // e.g. AGENT_BOUNDARY_BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+  const nodeArgs = (process.env.AGENT_BOUNDARY_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const client = new LspClient(process.execPath, [...nodeArgs, SERVER, '--stdio'], dir);
   const waiting = new Map<number, (count: number) => void>();
   client.on('textDocument/publishDiagnostics', (p) => {
     const params = p as { uri: string; version?: number; diagnostics: unknown[] };
@@ -510,9 +541,9 @@ async function main(): Promise<void> {
       const st = await measure(
         [
           { name: 'bandit', run: () => banditScan(pyTree!.dir) },
-          { name: 'ours', run: async () => { const r = await cliScan(pyTree!.dir, undefined, pyConfig); info = r.info; return r.ms; } },
-          { name: 'ours-jobs1', run: async () => (await cliScan(pyTree!.dir, 1, pyConfig)).ms },
-          { name: 'parse', run: async () => { const r = await bareParse(pyTree!.dir, pyInclude); pinfo = r.info; return r.ms; } },
+          { name: 'ours', run: async () => { const r = await cliScan(pyTree!.dir, undefined, pyConfig); info = r.info; return r; } },
+          { name: 'ours-jobs1', run: () => cliScan(pyTree!.dir, 1, pyConfig) },
+          { name: 'parse', run: async () => { const r = await bareParse(pyTree!.dir, pyInclude); pinfo = r.info; return r; } },
         ],
         (v) => (v.name === 'bandit' ? o.banditRepeat : o.repeat),
       );
@@ -524,10 +555,10 @@ async function main(): Promise<void> {
         pyTree.files = pinfo.files;
         pyTree.bytes = pinfo.bytes;
       } else if (pinfo) pyTree.bytes = pinfo.bytes;
-      result.scan_vs_bandit = round(ours.median / b.median, 4);
+      result.scan_vs_bandit = round(ours.wall.median / b.wall.median, 4);
       result.bandit_version = bandit.version;
-      timings.python_tree = { dir: pyTree.dir, files: info?.files ?? pyTree.files, mb: round(pyTree.bytes / 1e6, 1), findings: info?.findings, tools: info?.tools, bandit_ms: b, scan_ms: ours, scan_jobs1_ms: ours1, parse_ms: parse };
-      rows.push(['scan_vs_bandit', String(result.scan_vs_bandit), '≤ 0.10', `ours ${fmtStat(ours)} vs Bandit ${fmtStat(b)}; ${info?.files ?? '?'} Python files, ${round(pyTree.bytes / 1e6, 1)} MB (jobs 1: ${round(ours1.median / b.median, 4)})`]);
+      timings.python_tree = { dir: pyTree.dir, files: info?.files ?? pyTree.files, mb: round(pyTree.bytes / 1e6, 1), findings: info?.findings, tools: info?.tools, bandit: ms(b), scan: ms(ours), scan_jobs1: ms(ours1), bare_parse: ms(parse), cpu_ratio_scan_vs_bandit: round(ours.cpu.median / b.cpu.median, 4) };
+      rows.push(['scan_vs_bandit', String(result.scan_vs_bandit), '≤ 0.10', `ours ${fmtStat(ours.wall)} vs Bandit ${fmtStat(b.wall)}; ${info?.files ?? '?'} Python files, ${round(pyTree.bytes / 1e6, 1)} MB; --jobs 1: ${round(ours1.wall.median / b.wall.median, 4)}; CPU time: ${round(ours.cpu.median / b.cpu.median, 4)}`]);
       checkCounts('Python tree', o.tree ? undefined : pyTree.files, info, pinfo, notes);
     }
   }
@@ -540,9 +571,9 @@ async function main(): Promise<void> {
     let pinfo: ParseInfo | undefined;
     const st = await measure(
       [
-        { name: 'jobs1', run: async () => { const r = await cliScan(big.dir, 1); info = r.info; return r.ms; } },
-        { name: `jobs${jobsAll}`, run: async () => (await cliScan(big.dir, undefined)).ms },
-        { name: 'parse', run: async () => { const r = await bareParse(big.dir); pinfo = r.info; return r.ms; } },
+        { name: 'jobs1', run: async () => { const r = await cliScan(big.dir, 1); info = r.info; return r; } },
+        { name: `jobs${jobsAll}`, run: () => cliScan(big.dir, undefined) },
+        { name: 'parse', run: async () => { const r = await bareParse(big.dir); pinfo = r.info; return r; } },
       ],
       () => o.repeat,
     );
@@ -553,13 +584,13 @@ async function main(): Promise<void> {
       big.files = pinfo.files;
       big.bytes = pinfo.bytes;
     }
-    result.scan_vs_parse = round(j1.median / parse.median, 3);
-    result.scan_all_cores_vs_parse = round(jn.median / parse.median, 3);
-    result.parallel_speedup = round(j1.median / jn.median, 3);
+    result.scan_vs_parse = round(j1.wall.median / parse.wall.median, 3);
+    result.scan_all_cores_vs_parse = round(jn.wall.median / parse.wall.median, 3);
+    result.parallel_speedup = round(j1.wall.median / jn.wall.median, 3);
     result.jobs = jobsAll;
-    timings.large_tree = { dir: big.dir, files: info?.files, mb: round(big.bytes / 1e6, 1), findings: info?.findings, tools: info?.tools, skipped: info?.skipped, scan_jobs1_ms: j1, scan_all_cores_ms: jn, parse_ms: parse, parse_only_parse_ms: pinfo?.parseMs };
-    rows.push(['scan_vs_parse', String(result.scan_vs_parse), '≤ 2.0', `scan --jobs 1 ${fmtStat(j1)} vs bare parse ${fmtStat(parse)} (all cores: ${result.scan_all_cores_vs_parse})`]);
-    rows.push(['parallel_speedup', String(result.parallel_speedup), '≥ 1.7', `--jobs 1 ${fmtStat(j1)} vs --jobs ${jobsAll} ${fmtStat(jn)} on ${jobsAll} cores`]);
+    timings.large_tree = { dir: big.dir, files: info?.files, mb: round(big.bytes / 1e6, 1), findings: info?.findings, tools: info?.tools, skipped: info?.skipped, scan_jobs1: ms(j1), scan_all_cores: ms(jn), bare_parse: ms(parse), bare_parse_parsing_only_ms: pinfo ? round(pinfo.parseMs, 0) : undefined, cpu_ratio_scan_vs_parse: round(j1.cpu.median / parse.cpu.median, 3), cpu_ratio_all_cores_vs_jobs1: round(jn.cpu.median / j1.cpu.median, 3) };
+    rows.push(['scan_vs_parse', String(result.scan_vs_parse), '≤ 2.0', `scan --jobs 1 ${fmtStat(j1.wall)} vs bare parse ${fmtStat(parse.wall)}; all cores: ${result.scan_all_cores_vs_parse}; CPU time: ${round(j1.cpu.median / parse.cpu.median, 3)}`]);
+    rows.push(['parallel_speedup', String(result.parallel_speedup), '≥ 1.7', `--jobs 1 ${fmtStat(j1.wall)} vs --jobs ${jobsAll} ${fmtStat(jn.wall)} on ${jobsAll} cores; CPU time all cores / jobs 1: ${round(jn.cpu.median / j1.cpu.median, 3)}`]);
     checkCounts('large tree', o.tree ? undefined : o.files, info, pinfo, notes);
   }
   if (!o.skip.has('rss')) {
