@@ -118,6 +118,8 @@ export interface Catalog {
   destructiveSql: RegExp;
   sqlText: RegExp;
   credentialPaths: RegExp;
+  paymentUrls: RegExp;
+  messageUrls: RegExp;
   loggerNames: RegExp;
   auditFunctionNames: RegExp;
   approvalNames: RegExp;
@@ -172,7 +174,7 @@ export function loadCatalogData(): Catalog {
   const read = (f: string): any => parseYaml(readFileSync(join(dir, f), 'utf8'));
   const frameworks = read('frameworks.yaml') as FrameworkData;
   const controls = read('controls.yaml') as ControlsData;
-  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; sqlText: string; credentialPaths: string };
+  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
   const calls = new Map<string, SinkSpec[]>();
   const methods = new Map<string, SinkSpec[]>();
   const names: { re: RegExp; spec: SinkSpec }[] = [];
@@ -219,6 +221,8 @@ export function loadCatalogData(): Catalog {
     destructiveSql: regex(sinkDoc.destructiveSql),
     sqlText: regex(sinkDoc.sqlText),
     credentialPaths: regex(sinkDoc.credentialPaths),
+    paymentUrls: regex(sinkDoc.paymentUrls),
+    messageUrls: regex(sinkDoc.messageUrls),
     loggerNames: regex(controls.audit.loggerNames),
     auditFunctionNames: regex(controls.audit.functionNames),
     approvalNames: regex(controls.approval.functionNames),

@@ -440,7 +440,8 @@ export class Interp {
     if (obj.q && this.ctx.cat.indexes.has(obj.q)) {
       const spec = this.ctx.cat.indexes.get(obj.q) as SinkSpec;
       this.useSink(spec, `${obj.q}[]`, e, idx, e.kind === 'index' ? e.index : undefined, env, undefined);
-      return EMPTY;
+      // keep the variable's name: a webhook URL read from SLACK_WEBHOOK_URL says where requests go
+      return idx.str !== undefined ? { q: `env.${idx.str}` } : EMPTY;
     }
     if (idx.str !== undefined && obj.props?.has(idx.str)) return obj.props.get(idx.str) as Val;
     if (obj.items && idx.num !== undefined && e.kind === 'index' && e.index.kind === 'const' && typeof e.index.value === 'number') {
@@ -730,6 +731,7 @@ export class Interp {
 
     // sinks
     this.sinks(e, env, callee, recv, vals, q, method, finalName);
+    if ((q === 'os.getenv' || q === 'os.environ.get' || q === 'Deno.env.get') && vals[0]?.str !== undefined) return { q: `env.${vals[0].str}`, str: vals[1]?.str };
 
     if (ref) return this.applySummary(ref, e, env, vals, recv);
 
@@ -1227,12 +1229,40 @@ export class Interp {
       else if (argExpr?.kind === 'call' && argExpr.callee.kind === 'attr' && argExpr.callee.name === 'format') shape = 'format-sql';
       if (callExpr?.taggedTemplate) return;
     }
+    if (c === 'net') this.httpAction(sinkName, v, callExpr, call?.vals ?? [], env);
     if (c === 'net' && v.num) return;
     if (!tainted(v) || v.num) return;
     if (((v.safe ?? 0) & CAT_BIT[c]) !== 0) return;
     if (c === 'net' && this.hostFixedByConfig(v)) return;
     if (c === 'secret') shape = 'env-key';
     this.addHit({ rule: s.rule, category: c, sink: sinkName, span: e.span, origins: v.t as ReadonlySet<string>, flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop, shape, valueFlow: v.flow });
+  }
+
+  /** An HTTP DELETE, or a POST to a payment or messaging API, is a consequential action too. */
+  private httpAction(sinkName: string, url: Val, e: CallExpr | undefined, vals: Val[], env: Env): void {
+    if (!e) return;
+    const last = sinkName.split('.').pop()?.toLowerCase() ?? '';
+    let method = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].includes(last) ? last : undefined;
+    if (!method) {
+      for (const v of vals) {
+        const m = v.props?.get('method')?.str;
+        if (m) method = m.toLowerCase();
+      }
+      if (!method && (last === 'request' || last === 'urlopen') && vals[0]?.str) method = vals[0].str.toLowerCase();
+      const kw = e.args.find((a) => a.name === 'method');
+      if (kw?.value.kind === 'str') method = kw.value.value.toLowerCase();
+    }
+    const text = url.str ?? url.prefix ?? url.q ?? '';
+    const cat = this.ctx.cat;
+    let rule: string | undefined;
+    if (method === 'delete') rule = 'txn/destructive-action-without-approval';
+    else if (method && method !== 'get' && method !== 'head' && method !== 'options') {
+      if (cat.paymentUrls.test(text)) rule = 'txn/payment-without-approval';
+      else if (cat.messageUrls.test(text)) rule = 'txn/message-without-approval';
+    }
+    if (!rule) return;
+    this.caps |= CAT_BIT.txn;
+    this.txns.push({ rule, sink: `${method?.toUpperCase()} ${sinkName}`, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `sends ${method?.toUpperCase()} via ${sinkName}()` }] });
   }
 
   private hostFixedByConfig(v: Val): boolean {
