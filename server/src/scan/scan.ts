@@ -3,6 +3,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { applyRuleConfig } from '../config/load';
 import { DEFAULT_MAX_FILE_SIZE, type ProjectConfig } from '../config/types';
 import type { Finding, Severity, ToolSummary } from '../model/findings';
+import type { FileOutcome } from './analyze';
 import { analyzeFiles } from './pool';
 import type { Skip, SkipReason } from './read';
 import { comparePaths, discoverFiles } from './walk';
@@ -54,47 +55,66 @@ export function scanRoot(paths: string[], cwd: string, isDir: (p: string) => boo
   return root;
 }
 
-export async function runScan(opts: ScanOptions, root: string): Promise<ScanReport> {
-  const startTime = new Date();
-  const maxFileSize = opts.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const walked = discoverFiles(opts.paths, opts.cwd, { config: opts.config, globBase: opts.globBase ?? root });
-  const files: string[] = [];
-  const skipped = [...walked.skipped];
-  const replaced: string[] = [];
-  const withSyntaxErrors: string[] = [];
-  const findings = new Map<string, Finding>();
-  const tools = new Map<string, ToolSummary>();
+/**
+ * Merges per-file outcomes into one report: findings de-duplicated by (file, rule, line, tool) — a tool
+ * registered in one file and defined in another can be reported from both; the first kept — mapped
+ * through the config's rule settings and sorted. The CLI and the editor's SARIF export both use it.
+ */
+export class ReportBuilder {
+  private readonly files: string[] = [];
+  private readonly skipped: Skip[] = [];
+  private readonly replaced: string[] = [];
+  private readonly withSyntaxErrors: string[] = [];
+  private readonly findings = new Map<string, Finding>();
+  private readonly tools = new Map<string, ToolSummary>();
 
-  await analyzeFiles(walked.files, { jobs: opts.jobs, config: opts.config, roots: [root], maxFileSize, onProgress: opts.onProgress }, (o) => {
-    if (o.skip) {
-      skipped.push(o.skip);
-      return;
-    }
-    files.push(o.file);
-    if (o.replaced) replaced.push(o.file);
-    if (o.syntaxErrors) withSyntaxErrors.push(o.file);
-    // A tool registered in one file and defined in another can be reported from both: keep the first.
+  constructor(
+    private readonly root: string,
+    private readonly config: ProjectConfig,
+    private readonly startTime = new Date(),
+  ) {}
+
+  skip(s: Skip): void {
+    this.skipped.push(s);
+  }
+
+  add(o: FileOutcome): void {
+    if (o.skip) return this.skip(o.skip);
+    this.files.push(o.file);
+    if (o.replaced) this.replaced.push(o.file);
+    if (o.syntaxErrors) this.withSyntaxErrors.push(o.file);
     for (const f of o.findings) {
       const key = `${f.file}\0${f.ruleId}\0${f.span.start.line}\0${f.tool.name}`;
-      if (!findings.has(key)) findings.set(key, f);
+      if (!this.findings.has(key)) this.findings.set(key, f);
     }
     for (const t of o.tools) {
       const key = `${t.tool.file}\0${t.tool.name}\0${t.tool.nameSpan.start.line}`;
-      if (!tools.has(key)) tools.set(key, t);
+      if (!this.tools.has(key)) this.tools.set(key, t);
     }
-  });
+  }
 
-  return {
-    root,
-    files,
-    findings: applyRuleConfig([...findings.values()], opts.config).sort(compareFindings),
-    tools: [...tools.values()].sort((a, b) => comparePaths(a.tool.file, b.tool.file) || a.tool.nameSpan.start.line - b.tool.nameSpan.start.line || comparePaths(a.tool.name, b.tool.name)),
-    skipped: skipped.sort((a, b) => comparePaths(a.file, b.file)),
-    replaced,
-    withSyntaxErrors,
-    startTime,
-    endTime: new Date(),
-  };
+  finish(endTime = new Date()): ScanReport {
+    return {
+      root: this.root,
+      files: [...this.files].sort(comparePaths),
+      findings: applyRuleConfig([...this.findings.values()], this.config).sort(compareFindings),
+      tools: [...this.tools.values()].sort((a, b) => comparePaths(a.tool.file, b.tool.file) || a.tool.nameSpan.start.line - b.tool.nameSpan.start.line || comparePaths(a.tool.name, b.tool.name)),
+      skipped: [...this.skipped].sort((a, b) => comparePaths(a.file, b.file)),
+      replaced: [...this.replaced].sort(comparePaths),
+      withSyntaxErrors: [...this.withSyntaxErrors].sort(comparePaths),
+      startTime: this.startTime,
+      endTime,
+    };
+  }
+}
+
+export async function runScan(opts: ScanOptions, root: string): Promise<ScanReport> {
+  const report = new ReportBuilder(root, opts.config);
+  const maxFileSize = opts.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const walked = discoverFiles(opts.paths, opts.cwd, { config: opts.config, globBase: opts.globBase ?? root });
+  for (const s of walked.skipped) report.skip(s);
+  await analyzeFiles(walked.files, { jobs: opts.jobs, config: opts.config, roots: [root], maxFileSize, onProgress: opts.onProgress }, (o) => report.add(o));
+  return report.finish();
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
