@@ -27,23 +27,62 @@ const MAX_FLATTENED = 2000;
 // ---------------------------------------------------------------- the syntax-tree copy
 
 /**
- * A plain-object copy of the syntax tree, made in one cursor pass. Every read through the WASM
- * bridge costs far more than a JS property access, so each node is read once and only what
- * lowering needs is kept: positions for named nodes, the type alone for punctuation and keywords.
+ * A copy of the syntax tree made in one cursor pass: every read through the WASM bridge costs far
+ * more than a JS property access, so each node is read once. Node i of the copy is column i of
+ * typed arrays reused from file to file (a million small objects would mostly be garbage-collector
+ * work): its type id, field id in its parent (0: none; recorded for named nodes), UTF-16 start and
+ * end (-1 for tokens whose position is not needed), first child and next sibling (-1: none).
  * Comments are taken out of the tree (they may sit between any two tokens).
  */
-interface SNode {
-  type: string;
-  named: boolean;
-  /** Field id in the parent (0: none); only recorded for named nodes. */
-  field: number;
-  /** UTF-16 offsets into the source; -1 for tokens whose position is not needed. */
-  s: number;
-  e: number;
-  children: SNode[];
+class TreeCopy {
+  size = 0;
+  tid: Int32Array;
+  field: Int32Array;
+  s: Int32Array;
+  e: Int32Array;
+  first: Int32Array;
+  next: Int32Array;
+
+  constructor(private capacity: number) {
+    this.tid = new Int32Array(capacity);
+    this.field = new Int32Array(capacity);
+    this.s = new Int32Array(capacity);
+    this.e = new Int32Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  add(tid: number, field: number, s: number, e: number): number {
+    if (this.size === this.capacity) this.grow();
+    const i = this.size++;
+    this.tid[i] = tid;
+    this.field[i] = field;
+    this.s[i] = s;
+    this.e[i] = e;
+    this.first[i] = -1;
+    this.next[i] = -1;
+    return i;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const bigger = (a: Int32Array) => {
+      const b = new Int32Array(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.tid = bigger(this.tid);
+    this.field = bigger(this.field);
+    this.s = bigger(this.s);
+    this.e = bigger(this.e);
+    this.first = bigger(this.first);
+    this.next = bigger(this.next);
+  }
 }
 
-const NO_CHILDREN: SNode[] = [];
+/** Kept between files; dropped after a very large one. */
+let pool: TreeCopy | undefined;
+const POOL_KEEP = 1 << 21;
 
 const FIELD_NAMES = [
   'name',
@@ -83,6 +122,9 @@ interface LangInfo {
   named: boolean[];
   /** Types the cursor need not descend into: tokens and named leaves. */
   leaf: boolean[];
+  /** Also types whose insides lowering never reads (type syntax; strings and regexes, read from
+   * their text). A tree with syntax errors is copied whole, so that every error is counted. */
+  opaque: boolean[];
   fields: Fields;
 }
 
@@ -108,14 +150,17 @@ function langInfo(lang: TSLanguage): LangInfo {
   // -1 never matches: a field the grammar lacks finds no child.
   for (const f of FIELD_NAMES) fields[f] = lang.fieldIdForName(f) ?? -1;
   const leaf = types.map((t, i) => !named[i] || LEAVES.has(t));
-  info = { types, named, leaf, fields };
+  const opaque = types.map((t, i) => leaf[i] || OPAQUE.has(t) || isTypeNode(t));
+  info = { types, named, leaf, opaque, fields };
   langInfos.set(lang, info);
   return info;
 }
 
 interface CopyResult {
-  root: SNode;
-  comments: SNode[];
+  tree: TreeCopy;
+  /** Node ids of the comments. */
+  comments: number[];
+  /** Offsets of ERROR and MISSING nodes, in document order. */
   errors: number[];
 }
 
@@ -242,20 +287,37 @@ function wrapperCursor(cur: ReturnType<Node['walk']>): CursorOps {
   };
 }
 
+const OPAQUE = new Set([
+  'string',
+  'regex',
+  'interface_declaration',
+  'type_alias_declaration',
+  'enum_declaration',
+  'ambient_declaration',
+  'function_signature',
+  'abstract_method_signature',
+  'method_signature',
+  'index_signature',
+  'accessibility_modifier',
+]);
+
 function copyTree(root: Node, info: LangInfo): CopyResult {
+  const tree = pool ?? new TreeCopy(1 << 12);
+  pool = undefined; // not shared with a nested call, should one ever happen
+  tree.size = 0;
   // Everything read through the wrappers is read before the direct walk takes the transfer buffer.
-  const top: SNode = { type: root.type, named: true, field: 0, s: root.startIndex, e: root.endIndex, children: NO_CHILDREN };
   const rootType = root.typeId;
+  const top = tree.add(rootType, 0, root.startIndex, root.endIndex);
   const checkErrors = root.hasError;
-  const result: CopyResult = { root: top, comments: [], errors: [] };
-  if (checkErrors && (root.isError || root.isMissing)) result.errors.push(top.s);
+  const result: CopyResult = { tree, comments: [], errors: [] };
+  if (checkErrors && (root.isError || root.isMissing)) result.errors.push(tree.s[top]);
   const cur = root.walk();
   const direct = directCursor(cur, root.tree);
   try {
     // Cheap check that the exports read the cursor we think they do, else use the wrappers.
-    const ok = direct && direct.ops.typeId() === rootType && direct.ops.start() === top.s && direct.ops.end() === top.e;
+    const ok = direct && direct.ops.typeId() === rootType && direct.ops.start() === tree.s[top] && direct.ops.end() === tree.e[top];
     copyOptions.used = ok ? 'direct' : 'wrapper';
-    copyChildren(ok ? direct.ops : wrapperCursor(cur), info, top, checkErrors, result);
+    copyChildren(ok ? direct.ops : wrapperCursor(cur), info, tree, checkErrors, result);
   } finally {
     direct?.done();
     cur.delete();
@@ -263,46 +325,54 @@ function copyTree(root: Node, info: LangInfo): CopyResult {
   return result;
 }
 
-function copyChildren(cur: CursorOps, info: LangInfo, top: SNode, checkErrors: boolean, out: CopyResult): void {
+function releaseCopy(tree: TreeCopy): void {
+  if (tree.size < POOL_KEEP) pool = tree;
+}
+
+function copyChildren(cur: CursorOps, info: LangInfo, tree: TreeCopy, checkErrors: boolean, out: CopyResult): void {
   const { types, named: isNamed } = info;
-  const leaf = info.leaf;
-  // Keywords and punctuation carry only their type: one shared object per type.
-  const tokens = new Map<number, SNode>();
-  const stack: SNode[] = [];
-  let parent = top;
+  const leaf = checkErrors ? info.leaf : info.opaque;
+  const parents: number[] = [];
+  const lasts: number[] = [];
+  let parent = 0;
+  let last = -1;
   if (!cur.firstChild()) return;
   for (;;) {
     const t = cur.typeId();
     // Type ids past the table (65535) are ERROR nodes.
-    const type = types[t] ?? 'ERROR';
     const named = isNamed[t] ?? true;
-    let node: SNode | undefined;
+    let node: number;
     if (named) {
-      node = { type, named, field: cur.fieldId(), s: cur.start(), e: cur.end(), children: NO_CHILDREN };
-    } else if (type === '=>' || type === 'function') {
+      node = tree.add(t, cur.fieldId(), cur.start(), cur.end());
+    } else if (types[t] === '=>' || types[t] === 'function') {
       const s = cur.start();
-      node = { type, named, field: 0, s, e: s + type.length, children: NO_CHILDREN };
+      node = tree.add(t, 0, s, s + types[t].length);
     } else {
-      node = tokens.get(t);
-      if (!node) tokens.set(t, (node = { type, named, field: 0, s: -1, e: -1, children: NO_CHILDREN }));
+      node = tree.add(t, 0, -1, -1);
     }
-    if (checkErrors && (type === 'ERROR' || cur.missing())) out.errors.push(node.s >= 0 ? node.s : cur.start());
+    if (checkErrors && (t >= types.length || cur.missing())) out.errors.push(tree.s[node] >= 0 ? tree.s[node] : cur.start());
+    const type = types[t];
     if (type === 'comment' || type === 'html_comment') out.comments.push(node);
-    else if (parent.children === NO_CHILDREN) parent.children = [node];
-    else parent.children.push(node);
+    else {
+      if (last < 0) tree.first[parent] = node;
+      else tree.next[last] = node;
+      last = node;
+    }
     if (!leaf[t] && cur.firstChild()) {
-      stack.push(parent);
+      parents.push(parent);
+      lasts.push(last);
       parent = node;
+      last = -1;
       continue;
     }
     let more = true;
     while (!cur.nextSibling()) {
-      const up = stack.pop();
-      if (!up || !cur.parent()) {
+      if (!parents.length || !cur.parent()) {
         more = false;
         break;
       }
-      parent = up;
+      parent = parents.pop() as number;
+      last = lasts.pop() as number;
     }
     if (!more) break;
   }
@@ -434,6 +504,9 @@ function unescapeOne(esc: string): string {
   return esc.slice(1);
 }
 
+/** One escape sequence in a string literal's source. */
+const ESCAPE = /\\(?:u\{[0-9a-fA-F]*\}?|u[0-9a-fA-F]{0,4}|x[0-9a-fA-F]{0,2}|\r\n|[\s\S])/g;
+
 function parseNumber(text: string): number {
   let t = text.replace(/_/g, '');
   if (t.endsWith('n')) t = t.slice(0, -1);
@@ -461,6 +534,16 @@ class TsLowerer {
   private depth = 0;
   private unit?: string;
   private readonly lineStarts: number[];
+  // The tree copy's columns (see TreeCopy) and the grammar's type table.
+  private readonly tid: Int32Array;
+  private readonly fieldOf: Int32Array;
+  private readonly S: Int32Array;
+  private readonly E: Int32Array;
+  private readonly first: Int32Array;
+  private readonly next: Int32Array;
+  private readonly types: string[];
+  private readonly namedType: boolean[];
+  private readonly F: Fields;
 
   constructor(
     private readonly src: string,
@@ -468,8 +551,18 @@ class TsLowerer {
     private readonly base: number,
     private readonly firstRow: number,
     firstCol: number,
-    private readonly F: Fields,
+    tree: TreeCopy,
+    info: LangInfo,
   ) {
+    this.tid = tree.tid;
+    this.fieldOf = tree.field;
+    this.S = tree.s;
+    this.E = tree.e;
+    this.first = tree.first;
+    this.next = tree.next;
+    this.types = info.types;
+    this.namedType = info.named;
+    this.F = info.fields;
     const starts = [base - firstCol];
     // LSP line breaks: \n, \r\n and a lone \r.
     for (let i = 0; i < src.length; i++) {
@@ -502,16 +595,16 @@ class TsLowerer {
     return { line: this.firstRow + k, col: offset - this.lineStarts[k] };
   }
 
-  span(n: SNode): Span {
-    return { start: this.pos(n.s), end: this.pos(n.e) };
+  span(n: number): Span {
+    return { start: this.pos(this.S[n]), end: this.pos(this.E[n]) };
   }
 
   private spanOf(s: number, e: number): Span {
     return { start: this.pos(s), end: this.pos(e) };
   }
 
-  text(n: SNode): string {
-    return this.src.slice(n.s - this.base, n.e - this.base);
+  text(n: number): string {
+    return this.src.slice(this.S[n] - this.base, this.E[n] - this.base);
   }
 
   private charAt(offset: number): number {
@@ -564,39 +657,58 @@ class TsLowerer {
 
   // ------------------------------------------------------------ tree helpers
 
-  private field(n: SNode, id: number): SNode | undefined {
-    for (const c of n.children) if (c.field === id && c.named) return c;
+  /** The node's type name; '' for no node. Type ids past the table (65535) are ERROR nodes. */
+  ty(n: number | undefined): string {
+    return n === undefined ? '' : this.types[this.tid[n]] ?? 'ERROR';
+  }
+
+  private nm(n: number): boolean {
+    return this.namedType[this.tid[n]] ?? true;
+  }
+
+  /** The children in order (comments left out). */
+  kids(n: number): number[] {
+    const out: number[] = [];
+    for (let c = this.first[n]; c >= 0; c = this.next[c]) out.push(c);
+    return out;
+  }
+
+  private hasKids(n: number): boolean {
+    return this.first[n] >= 0;
+  }
+
+  private field(n: number, id: number): number | undefined {
+    for (let c = this.first[n]; c >= 0; c = this.next[c]) if (this.fieldOf[c] === id && this.nm(c)) return c;
     return undefined;
   }
 
-  private firstNamed(n: SNode): SNode | undefined {
-    for (const c of n.children) if (c.named) return c;
+  private firstNamed(n: number): number | undefined {
+    for (let c = this.first[n]; c >= 0; c = this.next[c]) if (this.nm(c)) return c;
     return undefined;
   }
 
-  private lastNamed(n: SNode): SNode | undefined {
-    for (let i = n.children.length - 1; i >= 0; i--) if (n.children[i].named) return n.children[i];
-    return undefined;
+  private lastNamed(n: number): number | undefined {
+    let last: number | undefined;
+    for (let c = this.first[n]; c >= 0; c = this.next[c]) if (this.nm(c)) last = c;
+    return last;
   }
 
-  private hasToken(n: SNode, token: string): boolean {
-    for (const c of n.children) if (!c.named && c.type === token) return true;
+  private hasToken(n: number, token: string): boolean {
+    for (let c = this.first[n]; c >= 0; c = this.next[c]) if (!this.nm(c) && this.ty(c) === token) return true;
     return false;
   }
 
   /** The value of a string literal node, escapes decoded. */
-  private strValue(n: SNode): string {
-    let out = '';
-    for (const c of n.children) {
-      if (c.type === 'string_fragment' || c.type === 'html_character_reference') out += this.text(c);
-      else if (c.type === 'escape_sequence') out += unescapeOne(this.text(c));
-    }
-    return out;
+  private strValue(n: number): string {
+    const text = this.text(n);
+    const q = text[0];
+    const body = text.length >= 2 && (q === "'" || q === '"') && text[text.length - 1] === q ? text.slice(1, -1) : text.slice(1);
+    return body.includes('\\') ? body.replace(ESCAPE, unescapeOne) : body;
   }
 
   /** A property name as written: `a`, `'a'`, `1`, `#a`; undefined for computed keys. */
-  private keyText(n: SNode): string | undefined {
-    switch (n.type) {
+  private keyText(n: number): string | undefined {
+    switch (this.ty(n)) {
       case 'property_identifier':
       case 'identifier':
       case 'private_property_identifier':
@@ -616,11 +728,11 @@ class TsLowerer {
   // ------------------------------------------------------------ statements
 
   /** Lowers statements into `out`, each preceded by what its expressions hoisted. */
-  stmts(nodes: SNode[], out: Stmt[]): void {
-    for (const n of nodes) if (n.named) this.stmtIn(n, out);
+  stmts(nodes: number[], out: Stmt[]): void {
+    for (const n of nodes) if (this.nm(n)) this.stmtIn(n, out);
   }
 
-  private stmtIn(n: SNode, out: Stmt[], outer?: SNode, decorators?: Decorator[]): void {
+  private stmtIn(n: number, out: Stmt[], outer?: number, decorators?: Decorator[]): void {
     const saved = this.pre;
     this.pre = [];
     try {
@@ -643,15 +755,15 @@ class TsLowerer {
   }
 
   /** A statement or block as a statement list. */
-  private block(n: SNode | undefined): Stmt[] {
+  private block(n: number | undefined): Stmt[] {
     const out: Stmt[] = [];
     if (!n) return out;
-    if (n.type === 'statement_block') this.stmts(n.children, out);
-    else if (n.named) this.stmtIn(n, out);
+    if (this.ty(n) === 'statement_block') this.stmts(this.kids(n), out);
+    else if (this.nm(n)) this.stmtIn(n, out);
     return out;
   }
 
-  private stmt(n: SNode, out: Stmt[], outer: SNode, decorators?: Decorator[]): void {
+  private stmt(n: number, out: Stmt[], outer: number, decorators?: Decorator[]): void {
     if (++this.depth > MAX_DEPTH) {
       this.depth--;
       this.emit(out, { kind: 'expr', span: this.span(n), expr: this.flatten(n) });
@@ -664,9 +776,9 @@ class TsLowerer {
     }
   }
 
-  private stmtInner(n: SNode, out: Stmt[], outer: SNode, decorators?: Decorator[]): void {
+  private stmtInner(n: number, out: Stmt[], outer: number, decorators?: Decorator[]): void {
     const F = this.F;
-    switch (n.type) {
+    switch (this.ty(n)) {
       case 'expression_statement': {
         const inner = this.firstNamed(n);
         if (inner) this.exprStmt(inner, out, this.span(outer));
@@ -674,12 +786,12 @@ class TsLowerer {
       }
       case 'lexical_declaration':
       case 'variable_declaration': {
-        const decls = n.children.filter((c) => c.type === 'variable_declarator');
+        const decls = this.kids(n).filter((c) => this.ty(c) === 'variable_declarator');
         for (const d of decls) this.declarator(d, out, decls.length === 1 ? outer : d);
         return;
       }
       case 'statement_block':
-        this.stmts(n.children, out);
+        this.stmts(this.kids(n), out);
         return;
       case 'if_statement': {
         const test = this.expr(this.field(n, F.condition) ?? n);
@@ -691,13 +803,13 @@ class TsLowerer {
       }
       case 'for_statement': {
         const init = this.field(n, F.initializer);
-        if (init && init.type !== 'empty_statement') {
-          if (STATEMENTS.has(init.type)) this.stmt(init, out, init);
+        if (init && this.ty(init) !== 'empty_statement') {
+          if (STATEMENTS.has(this.ty(init))) this.stmt(init, out, init);
           else this.exprStmt(init, out, this.span(init));
         }
         let cond = this.field(n, F.condition);
-        if (cond?.type === 'expression_statement') cond = this.firstNamed(cond);
-        const test = cond && cond.type !== 'empty_statement' ? this.expr(cond) : undefined;
+        if (cond !== undefined && this.ty(cond) === 'expression_statement') cond = this.firstNamed(cond);
+        const test = cond && this.ty(cond) !== 'empty_statement' ? this.expr(cond) : undefined;
         const body = this.block(this.field(n, F.body));
         const inc = this.field(n, F.increment);
         if (inc) {
@@ -733,7 +845,7 @@ class TsLowerer {
         const h = this.field(n, F.handler);
         if (h) {
           const p = this.field(h, F.parameter);
-          handlers.push({ name: p?.type === 'identifier' ? this.text(p) : undefined, body: this.block(this.field(h, F.body)), span: this.span(h) });
+          handlers.push({ name: p !== undefined && this.ty(p) === 'identifier' ? this.text(p) : undefined, body: this.block(this.field(h, F.body)), span: this.span(h) });
         }
         const fin = this.field(n, F.finalizer);
         const fbody = fin ? this.block(this.field(fin, F.body)) : [];
@@ -792,7 +904,7 @@ class TsLowerer {
       case 'module': {
         // `module Foo { ... }` (old-style namespace): its statements run.
         const body = this.field(n, F.body);
-        if (body) this.stmts(body.children, out);
+        if (body) this.stmts(this.kids(body), out);
         return;
       }
       case 'ERROR':
@@ -809,28 +921,28 @@ class TsLowerer {
       case 'hash_bang_line':
         return;
       default:
-        if (EXPRESSIONS.has(n.type)) this.exprStmt(n, out, this.span(outer));
+        if (EXPRESSIONS.has(this.ty(n))) this.exprStmt(n, out, this.span(outer));
         else this.emit(out, { kind: 'expr', span: this.span(outer), expr: this.unknown(n, this.collect(n, [])) });
     }
   }
 
   /** What a broken region still holds: whole statements, else expressions as expression statements. */
-  private errorStmts(n: SNode, out: Stmt[]): void {
-    for (const c of n.children) {
-      if (!c.named) continue;
-      if (STATEMENTS.has(c.type)) this.stmtIn(c, out);
-      else if (EXPRESSIONS.has(c.type)) this.stmtIn(c, out);
-      else if (c.children.length && !isTypeNode(c.type)) this.errorStmts(c, out);
+  private errorStmts(n: number, out: Stmt[]): void {
+    for (const c of this.kids(n)) {
+      if (!this.nm(c)) continue;
+      if (STATEMENTS.has(this.ty(c))) this.stmtIn(c, out);
+      else if (EXPRESSIONS.has(this.ty(c))) this.stmtIn(c, out);
+      else if (this.hasKids(c) && !isTypeNode(this.ty(c))) this.errorStmts(c, out);
     }
   }
 
-  private exprStmt(n: SNode, out: Stmt[], span: Span): void {
-    switch (n.type) {
+  private exprStmt(n: number, out: Stmt[], span: Span): void {
+    switch (this.ty(n)) {
       case 'assignment_expression': {
         const targets: Target[] = [];
-        let cur: SNode | undefined = n;
+        let cur: number | undefined = n;
         // `a = b = c` is one statement with two targets.
-        while (cur?.type === 'assignment_expression') {
+        while (cur !== undefined && this.ty(cur) === 'assignment_expression') {
           const l = this.field(cur, this.F.left);
           if (l) targets.push(this.target(l));
           cur = this.field(cur, this.F.right);
@@ -850,18 +962,18 @@ class TsLowerer {
         return;
       }
       case 'sequence_expression':
-        for (const c of n.children) if (c.named) this.exprStmt(c, out, span);
+        for (const c of this.kids(n)) if (this.nm(c)) this.exprStmt(c, out, span);
         return;
       case 'parenthesized_expression': {
         const inner = this.firstNamed(n);
-        if (inner && (inner.type === 'assignment_expression' || inner.type === 'sequence_expression')) this.exprStmt(inner, out, span);
+        if (inner && (this.ty(inner) === 'assignment_expression' || this.ty(inner) === 'sequence_expression')) this.exprStmt(inner, out, span);
         else this.emit(out, { kind: 'expr', span, expr: this.expr(n) });
         return;
       }
       case 'internal_module': {
         // `namespace N { ... }`: its statements run.
         const body = this.field(n, this.F.body);
-        if (body) this.stmts(body.children, out);
+        if (body) this.stmts(this.kids(body), out);
         return;
       }
       case 'call_expression': {
@@ -875,21 +987,21 @@ class TsLowerer {
     }
   }
 
-  private isProcessExit(call: SNode): boolean {
+  private isProcessExit(call: number): boolean {
     const f = this.field(call, this.F.function);
-    if (f?.type !== 'member_expression') return false;
+    if (f === undefined || this.ty(f) !== 'member_expression') return false;
     const o = this.field(f, this.F.object);
     const p = this.field(f, this.F.property);
-    return o?.type === 'identifier' && p !== undefined && this.text(o) === 'process' && this.text(p) === 'exit';
+    return o !== undefined && this.ty(o) === 'identifier' && p !== undefined && this.text(o) === 'process' && this.text(p) === 'exit';
   }
 
-  private declarator(d: SNode, out: Stmt[], outer: SNode): void {
+  private declarator(d: number, out: Stmt[], outer: number): void {
     const nameNode = this.field(d, this.F.name);
     const valueNode = this.field(d, this.F.value);
     const target: Target = nameNode ? this.target(nameNode) : { kind: 'name', id: '', span: this.span(d) };
     let value: Expr;
     if (valueNode) {
-      value = this.expr(valueNode, nameNode?.type === 'identifier' ? { name: this.text(nameNode), span: this.span(nameNode) } : undefined);
+      value = this.expr(valueNode, nameNode !== undefined && this.ty(nameNode) === 'identifier' ? { name: this.text(nameNode), span: this.span(nameNode) } : undefined);
       this.requireImports(target, valueNode);
     } else {
       value = { kind: 'unknown', span: this.span(d), children: [] };
@@ -898,39 +1010,39 @@ class TsLowerer {
   }
 
   /** Name a function or class takes from what it is assigned to (`x = …`, `a.x = …`, `a['x'] = …`). */
-  private hintFor(left: SNode): NameHint | undefined {
-    if (left.type === 'identifier') return { name: this.text(left), span: this.span(left) };
-    if (left.type === 'member_expression') {
+  private hintFor(left: number): NameHint | undefined {
+    if (this.ty(left) === 'identifier') return { name: this.text(left), span: this.span(left) };
+    if (this.ty(left) === 'member_expression') {
       const p = this.field(left, this.F.property);
       if (p) return { name: this.text(p), span: this.span(p) };
     }
-    if (left.type === 'subscript_expression') {
+    if (this.ty(left) === 'subscript_expression') {
       const i = this.field(left, this.F.index);
-      if (i?.type === 'string') return { name: this.strValue(i), span: this.span(i) };
+      if (i !== undefined && this.ty(i) === 'string') return { name: this.strValue(i), span: this.span(i) };
     }
     return undefined;
   }
 
   /** `x = require('m')`, `{a, b: c} = require('m')`, `x = require('m').y`, `x = await import('m')`. */
-  private requireImports(target: Target | undefined, value: SNode): void {
+  private requireImports(target: Target | undefined, value: number): void {
     if (!target) return;
-    let v: SNode | undefined = value;
-    while (v && (v.type === 'await_expression' || v.type === 'parenthesized_expression' || v.type === 'as_expression' || v.type === 'non_null_expression')) v = this.firstNamed(v);
+    let v: number | undefined = value;
+    while (v && (this.ty(v) === 'await_expression' || this.ty(v) === 'parenthesized_expression' || this.ty(v) === 'as_expression' || this.ty(v) === 'non_null_expression')) v = this.firstNamed(v);
     if (!v) return;
     let member: string | undefined;
-    if (v.type === 'member_expression') {
+    if (this.ty(v) === 'member_expression') {
       const p = this.field(v, this.F.property);
       const o = this.field(v, this.F.object);
       if (!p || !o) return;
       member = this.text(p);
       v = o;
     }
-    if (v.type !== 'call_expression') return;
+    if (this.ty(v) !== 'call_expression') return;
     const f = this.field(v, this.F.function);
-    if (!f || !((f.type === 'identifier' && this.text(f) === 'require') || f.type === 'import')) return;
+    if (!f || !((this.ty(f) === 'identifier' && this.text(f) === 'require') || this.ty(f) === 'import')) return;
     const args = this.field(v, this.F.arguments);
     const first = args ? this.firstNamed(args) : undefined;
-    if (first?.type !== 'string') return;
+    if (first === undefined || this.ty(first) !== 'string') return;
     const module = this.strValue(first);
     if (target.kind === 'name') {
       if (target.id) this.imports.push({ local: target.id, module, name: member ?? '*', span: target.span });
@@ -942,7 +1054,7 @@ class TsLowerer {
     }
   }
 
-  private switchStmt(n: SNode, out: Stmt[], outer: SNode): void {
+  private switchStmt(n: number, out: Stmt[], outer: number): void {
     const valueNode = this.field(n, this.F.value);
     const disc = valueNode ? this.expr(valueNode) : this.unknown(n, []);
     const body = this.field(n, this.F.body);
@@ -955,15 +1067,15 @@ class TsLowerer {
     }
     const groups: Group[] = [];
     let g: Group | undefined;
-    for (const c of body ? body.children : NO_CHILDREN) {
-      if (c.type !== 'switch_case' && c.type !== 'switch_default') continue;
-      g ??= { tests: [], stmts: [], isDefault: false, s: c.s, e: c.e };
-      g.e = c.e;
-      const v = c.type === 'switch_case' ? this.field(c, this.F.value) : undefined;
-      if (c.type === 'switch_default') g.isDefault = true;
+    for (const c of body ? this.kids(body) : []) {
+      if (this.ty(c) !== 'switch_case' && this.ty(c) !== 'switch_default') continue;
+      g ??= { tests: [], stmts: [], isDefault: false, s: this.S[c], e: this.E[c] };
+      g.e = this.E[c];
+      const v = this.ty(c) === 'switch_case' ? this.field(c, this.F.value) : undefined;
+      if (this.ty(c) === 'switch_default') g.isDefault = true;
       else if (v) g.tests.push({ kind: 'compare', op: '===', left: disc, right: this.expr(v), span: this.span(v) });
-      const bodyNodes: SNode[] = [];
-      for (const k of c.children) if (k.named && k !== v) this.caseBody(k, bodyNodes);
+      const bodyNodes: number[] = [];
+      for (const k of this.kids(c)) if (this.nm(k) && k !== v) this.caseBody(k, bodyNodes);
       if (bodyNodes.length) {
         // Falling through a non-empty case is approximated: each group has its own body.
         this.stmts(bodyNodes, g.stmts);
@@ -986,28 +1098,28 @@ class TsLowerer {
   }
 
   /** A case's statements with blocks opened and the `break`s that only leave the switch dropped. */
-  private caseBody(k: SNode, into: SNode[]): void {
-    if (k.type === 'statement_block') {
-      for (const c of k.children) if (c.named) this.caseBody(c, into);
-    } else if (k.type === 'break_statement') {
+  private caseBody(k: number, into: number[]): void {
+    if (this.ty(k) === 'statement_block') {
+      for (const c of this.kids(k)) if (this.nm(c)) this.caseBody(c, into);
+    } else if (this.ty(k) === 'break_statement') {
       if (this.field(k, this.F.label)) into.push(k);
     } else {
       into.push(k);
     }
   }
 
-  private exportStmt(n: SNode, out: Stmt[]): void {
+  private exportStmt(n: number, out: Stmt[]): void {
     const decorators: Decorator[] = [];
     let isDefault = false;
-    let clause: SNode | undefined;
-    let source: SNode | undefined;
+    let clause: number | undefined;
+    let source: number | undefined;
     let equals = false;
-    for (const c of n.children) {
-      if (c.type === 'decorator') decorators.push(this.decorator(c));
-      else if (!c.named && c.type === 'default') isDefault = true;
-      else if (!c.named && c.type === '=') equals = true;
-      else if (c.type === 'export_clause') clause = c;
-      else if (c.field === this.F.source) source = c;
+    for (const c of this.kids(n)) {
+      if (this.ty(c) === 'decorator') decorators.push(this.decorator(c));
+      else if (!this.nm(c) && this.ty(c) === 'default') isDefault = true;
+      else if (!this.nm(c) && this.ty(c) === '=') equals = true;
+      else if (this.ty(c) === 'export_clause') clause = c;
+      else if (this.fieldOf[c] === this.F.source) source = c;
     }
     const decl = this.field(n, this.F.declaration);
     if (decl) {
@@ -1026,8 +1138,8 @@ class TsLowerer {
     }
     if (clause && !source) {
       // `export { run as default }`
-      for (const sp of clause.children) {
-        if (sp.type !== 'export_specifier') continue;
+      for (const sp of this.kids(clause)) {
+        if (this.ty(sp) !== 'export_specifier') continue;
         const name = this.field(sp, this.F.name);
         const alias = this.field(sp, this.F.alias);
         if (name && alias && this.keyText(alias) === 'default') this.emit(out, this.defaultAssign(sp, { kind: 'name', id: this.text(name), span: this.span(name) }));
@@ -1035,34 +1147,34 @@ class TsLowerer {
     }
   }
 
-  private defaultAssign(n: SNode, value: Expr): Stmt {
+  private defaultAssign(n: number, value: Expr): Stmt {
     const span = this.span(n);
     return { kind: 'assign', span, targets: [{ kind: 'name', id: 'default', span }], value };
   }
 
-  private importStmt(n: SNode, out: Stmt[]): void {
+  private importStmt(n: number, out: Stmt[]): void {
     const bindings: ImportBinding[] = [];
     let typeOnly = false;
-    let clause: SNode | undefined;
-    let source: SNode | undefined;
-    for (const c of n.children) {
-      if (!c.named && c.type === 'type') typeOnly = true;
-      else if (c.type === 'import_clause' || c.type === 'import_require_clause') clause = c;
-      else if (c.field === this.F.source) source = c;
+    let clause: number | undefined;
+    let source: number | undefined;
+    for (const c of this.kids(n)) {
+      if (!this.nm(c) && this.ty(c) === 'type') typeOnly = true;
+      else if (this.ty(c) === 'import_clause' || this.ty(c) === 'import_require_clause') clause = c;
+      else if (this.fieldOf[c] === this.F.source) source = c;
     }
     if (typeOnly || !clause) return;
-    if (clause.type === 'import_require_clause') source = this.field(clause, this.F.source);
+    if (this.ty(clause) === 'import_require_clause') source = this.field(clause, this.F.source);
     if (!source) return;
     const module = this.strValue(source);
-    for (const c of clause.children) {
-      if (c.type === 'identifier') {
-        bindings.push({ local: this.text(c), module, name: clause.type === 'import_require_clause' ? '*' : 'default', span: this.span(c) });
-      } else if (c.type === 'namespace_import') {
+    for (const c of this.kids(clause)) {
+      if (this.ty(c) === 'identifier') {
+        bindings.push({ local: this.text(c), module, name: this.ty(clause) === 'import_require_clause' ? '*' : 'default', span: this.span(c) });
+      } else if (this.ty(c) === 'namespace_import') {
         const id = this.firstNamed(c);
         if (id) bindings.push({ local: this.text(id), module, name: '*', span: this.span(c) });
-      } else if (c.type === 'named_imports') {
-        for (const sp of c.children) {
-          if (sp.type !== 'import_specifier' || this.hasToken(sp, 'type')) continue;
+      } else if (this.ty(c) === 'named_imports') {
+        for (const sp of this.kids(c)) {
+          if (this.ty(sp) !== 'import_specifier' || this.hasToken(sp, 'type')) continue;
           const name = this.field(sp, this.F.name);
           const alias = this.field(sp, this.F.alias);
           if (!name) continue;
@@ -1078,9 +1190,9 @@ class TsLowerer {
 
   // ------------------------------------------------------------ targets
 
-  target(n: SNode): Target {
+  target(n: number): Target {
     const span = this.span(n);
-    switch (n.type) {
+    switch (this.ty(n)) {
       case 'identifier':
       case 'shorthand_property_identifier_pattern':
       case 'this':
@@ -1099,11 +1211,11 @@ class TsLowerer {
       case 'array': {
         const items: Target[] = [];
         let expectItem = true;
-        for (const c of n.children) {
-          if (c.named) {
+        for (const c of this.kids(n)) {
+          if (this.nm(c)) {
             items.push(this.target(c));
             expectItem = false;
-          } else if (c.type === ',') {
+          } else if (this.ty(c) === ',') {
             // A hole keeps the positions of the items after it.
             if (expectItem) items.push({ kind: 'name', id: '', span });
             expectItem = true;
@@ -1128,15 +1240,15 @@ class TsLowerer {
         return inner ? this.target(inner) : { kind: 'name', id: '', span };
       }
       default:
-        return { kind: 'name', id: n.type === 'ERROR' ? '' : this.text(n), span };
+        return { kind: 'name', id: this.ty(n) === 'ERROR' ? '' : this.text(n), span };
     }
   }
 
-  private objectPatternProps(n: SNode): { key?: string; target: Target; rest?: boolean; default?: Expr }[] {
+  private objectPatternProps(n: number): { key?: string; target: Target; rest?: boolean; default?: Expr }[] {
     const props: { key?: string; target: Target; rest?: boolean; default?: Expr }[] = [];
-    for (const c of n.children) {
-      if (!c.named) continue;
-      switch (c.type) {
+    for (const c of this.kids(n)) {
+      if (!this.nm(c)) continue;
+      switch (this.ty(c)) {
         case 'shorthand_property_identifier_pattern':
         case 'shorthand_property_identifier': {
           const id = this.text(c);
@@ -1148,7 +1260,7 @@ class TsLowerer {
           const k = this.field(c, this.F.key);
           let v = this.field(c, this.F.value);
           let dflt: Expr | undefined;
-          if (v?.type === 'assignment_pattern' || v?.type === 'assignment_expression') {
+          if (v !== undefined && (this.ty(v) === 'assignment_pattern' || this.ty(v) === 'assignment_expression')) {
             const r = this.field(v, this.F.right);
             dflt = r ? this.expr(r) : undefined;
             v = this.field(v, this.F.left);
@@ -1191,17 +1303,17 @@ class TsLowerer {
   }
 
   /** Span of the `function` keyword or of an arrow's parameters and `=>`. */
-  private headSpan(n: SNode): Span {
-    for (const c of n.children) {
-      if (c.named || c.s < 0) continue;
-      if (c.type === '=>') return this.spanOf(n.s, c.e);
-      if (c.type === 'function') return this.spanOf(n.s, c.e);
+  private headSpan(n: number): Span {
+    for (const c of this.kids(n)) {
+      if (this.nm(c) || this.S[c] < 0) continue;
+      if (this.ty(c) === '=>') return this.spanOf(this.S[n], this.E[c]);
+      if (this.ty(c) === 'function') return this.spanOf(this.S[n], this.E[c]);
     }
     const name = this.field(n, this.F.name);
-    return name ? this.span(name) : this.spanOf(n.s, n.s);
+    return name ? this.span(name) : this.spanOf(this.S[n], this.S[n]);
   }
 
-  func(n: SNode, hint: NameHint | undefined, cls: { name: string } | undefined, decorators: Decorator[], ctorFields?: Field[]): FunctionDef {
+  func(n: number, hint: NameHint | undefined, cls: { name: string } | undefined, decorators: Decorator[], ctorFields?: Field[]): FunctionDef {
     const nameNode = this.field(n, this.F.name);
     let name = hint?.name ?? '';
     let nameSpan = hint?.span;
@@ -1209,7 +1321,7 @@ class TsLowerer {
       name = this.keyText(nameNode) ?? this.text(nameNode);
       nameSpan = this.span(nameNode);
     }
-    const id = cls ? this.newId(`${cls.name || '<anonymous>'}.${name}`, n.s) : name ? this.newId(name, n.s) : this.anonymousId(n.s);
+    const id = cls ? this.newId(`${cls.name || '<anonymous>'}.${name}`, this.S[n]) : name ? this.newId(name, this.S[n]) : this.anonymousId(this.S[n]);
     const fn: FunctionDef = {
       name,
       id,
@@ -1234,21 +1346,21 @@ class TsLowerer {
     const savedPre = this.pre;
     this.pre = [];
     try {
-      if (body?.type === 'statement_block') {
-        let first: SNode | undefined;
-        for (const c of body.children) if (c.named && c.type !== 'empty_statement') (first ??= c);
+      if (body !== undefined && this.ty(body) === 'statement_block') {
+        let first: number | undefined;
+        for (const c of this.kids(body)) if (this.nm(c) && this.ty(c) !== 'empty_statement') (first ??= c);
         if (first) {
-          fn.bodyStart = this.pos(first.s);
-          fn.bodyIndent = this.firstOnLine(first.s) ? this.indentAt(first.s) : this.indentAt(body.s) + this.indentUnit();
+          fn.bodyStart = this.pos(this.S[first]);
+          fn.bodyIndent = this.firstOnLine(this.S[first]) ? this.indentAt(this.S[first]) : this.indentAt(this.S[body]) + this.indentUnit();
         } else {
-          fn.bodyStart = this.pos(body.s + 1);
-          fn.bodyIndent = this.indentAt(body.s) + this.indentUnit();
+          fn.bodyStart = this.pos(this.S[body] + 1);
+          fn.bodyIndent = this.indentAt(this.S[body]) + this.indentUnit();
         }
-        this.stmts(body.children, fn.body);
+        this.stmts(this.kids(body), fn.body);
       } else if (body) {
         fn.exprBody = true;
-        fn.bodyStart = this.pos(body.s);
-        fn.bodyIndent = this.firstOnLine(body.s) ? this.indentAt(body.s) : this.indentAt(body.s) + this.indentUnit();
+        fn.bodyStart = this.pos(this.S[body]);
+        fn.bodyIndent = this.firstOnLine(this.S[body]) ? this.indentAt(this.S[body]) : this.indentAt(this.S[body]) + this.indentUnit();
         const value = this.expr(body);
         this.emit(fn.body, { kind: 'return', span: this.span(body), value });
       }
@@ -1259,36 +1371,35 @@ class TsLowerer {
     return fn;
   }
 
-  private params(n: SNode, ctorFields?: Field[]): Param[] {
+  private params(n: number, ctorFields?: Field[]): Param[] {
     const out: Param[] = [];
     let index = 0;
-    for (const c of n.children) {
-      if (!c.named) continue;
-      let pattern: SNode | undefined = c;
+    for (const c of this.kids(n)) {
+      if (!this.nm(c)) continue;
+      let pattern: number | undefined = c;
       let annotation: string | undefined;
-      let dflt: SNode | undefined;
+      let dflt: number | undefined;
       let property = false;
-      if (c.type === 'required_parameter' || c.type === 'optional_parameter') {
+      if (this.ty(c) === 'required_parameter' || this.ty(c) === 'optional_parameter') {
         pattern = this.field(c, this.F.pattern);
         const t = this.field(c, this.F.type);
-        const tn = t ? this.firstNamed(t) : undefined;
-        if (tn) annotation = this.text(tn);
+        if (t) annotation = this.text(t).replace(/^:\s*/, '');
         dflt = this.field(c, this.F.value);
-        for (const k of c.children) if (k.type === 'accessibility_modifier' || (!k.named && (k.type === 'readonly' || k.type === 'override'))) property = true;
-      } else if (c.type === 'assignment_pattern') {
+        for (const k of this.kids(c)) if (this.ty(k) === 'accessibility_modifier' || (!this.nm(k) && (this.ty(k) === 'readonly' || this.ty(k) === 'override'))) property = true;
+      } else if (this.ty(c) === 'assignment_pattern') {
         pattern = this.field(c, this.F.left);
         dflt = this.field(c, this.F.right);
-      } else if (c.type === 'decorator' || isTypeNode(c.type)) {
+      } else if (this.ty(c) === 'decorator' || isTypeNode(this.ty(c))) {
         continue;
       }
-      if (!pattern || pattern.type === 'this') continue;
+      if (!pattern || this.ty(pattern) === 'this') continue;
       let rest = false;
-      if (pattern.type === 'rest_pattern') {
+      if (this.ty(pattern) === 'rest_pattern') {
         rest = true;
         pattern = this.firstNamed(pattern) ?? pattern;
       }
       const p: Param = { name: '', span: this.span(c), index };
-      if (pattern.type === 'identifier') p.name = this.text(pattern);
+      if (this.ty(pattern) === 'identifier') p.name = this.text(pattern);
       else {
         p.name = `$arg${index}`;
         p.pattern = this.target(pattern);
@@ -1296,38 +1407,38 @@ class TsLowerer {
       if (annotation !== undefined) p.annotation = annotation;
       if (dflt) p.defaultValue = this.expr(dflt);
       if (rest) p.rest = true;
-      if (property && ctorFields && pattern.type === 'identifier') ctorFields.push({ name: p.name, span: this.span(c) });
+      if (property && ctorFields && this.ty(pattern) === 'identifier') ctorFields.push({ name: p.name, span: this.span(c) });
       out.push(p);
       index++;
     }
     return out;
   }
 
-  private decorator(d: SNode): Decorator {
+  private decorator(d: number): Decorator {
     const inner = this.firstNamed(d);
     return { expr: inner ? this.expr(inner) : this.unknown(d, []), span: this.span(d) };
   }
 
-  cls(n: SNode, hint: NameHint | undefined, extraDecorators: Decorator[]): ClassDef {
+  cls(n: number, hint: NameHint | undefined, extraDecorators: Decorator[]): ClassDef {
     const nameNode = this.field(n, this.F.name);
     const name = nameNode ? this.text(nameNode) : hint?.name ?? '';
     const decorators: Decorator[] = [...extraDecorators];
     const bases: Expr[] = [];
-    let body: SNode | undefined;
-    for (const c of n.children) {
-      if (c.type === 'decorator') decorators.push(this.decorator(c));
-      else if (c.type === 'class_heritage') {
-        for (const h of c.children) {
-          if (h.type === 'extends_clause') {
-            for (const e of h.children) if (e.named && !isTypeNode(e.type)) bases.push(this.expr(e));
-          } else if (h.named && !isTypeNode(h.type)) bases.push(this.expr(h));
+    let body: number | undefined;
+    for (const c of this.kids(n)) {
+      if (this.ty(c) === 'decorator') decorators.push(this.decorator(c));
+      else if (this.ty(c) === 'class_heritage') {
+        for (const h of this.kids(c)) {
+          if (this.ty(h) === 'extends_clause') {
+            for (const e of this.kids(h)) if (this.nm(e) && !isTypeNode(this.ty(e))) bases.push(this.expr(e));
+          } else if (this.nm(h) && !isTypeNode(this.ty(h))) bases.push(this.expr(h));
         }
-      } else if (c.type === 'class_body') body = c;
+      } else if (this.ty(c) === 'class_body') body = c;
     }
     const cls: ClassDef = {
       name,
       span: this.span(n),
-      nameSpan: nameNode ? this.span(nameNode) : hint?.span ?? this.spanOf(n.s, n.s + 5),
+      nameSpan: nameNode ? this.span(nameNode) : hint?.span ?? this.spanOf(this.S[n], this.S[n] + 5),
       bases,
       decorators,
       methods: [],
@@ -1335,9 +1446,9 @@ class TsLowerer {
     };
     this.classes.push(cls);
     let pending: Decorator[] = [];
-    for (const m of body ? body.children : NO_CHILDREN) {
-      if (!m.named) continue;
-      switch (m.type) {
+    for (const m of body ? this.kids(body) : []) {
+      if (!this.nm(m)) continue;
+      switch (this.ty(m)) {
         case 'decorator':
           pending.push(this.decorator(m));
           continue;
@@ -1349,12 +1460,12 @@ class TsLowerer {
         }
         case 'public_field_definition':
         case 'field_definition': {
-          for (const d of m.children) if (d.type === 'decorator') pending.push(this.decorator(d));
+          for (const d of this.kids(m)) if (this.ty(d) === 'decorator') pending.push(this.decorator(d));
           const k = this.field(m, this.F.name) ?? this.field(m, this.F.property);
           const v = this.field(m, this.F.value);
           const fname = k ? this.keyText(k) ?? this.text(k) : '';
           let value: Expr | undefined;
-          if (v && (v.type === 'arrow_function' || v.type === 'function_expression' || v.type === 'function')) {
+          if (v && (this.ty(v) === 'arrow_function' || this.ty(v) === 'function_expression' || this.ty(v) === 'function')) {
             // A handler held in a field (`execute = async (input) => …`) is a method.
             const fn = this.func(v, { name: fname, span: k ? this.span(k) : undefined }, cls, pending);
             cls.methods.push(fn.id);
@@ -1379,7 +1490,7 @@ class TsLowerer {
 
   // ------------------------------------------------------------ expressions
 
-  expr(n: SNode, hint?: NameHint): Expr {
+  expr(n: number, hint?: NameHint): Expr {
     if (++this.depth > MAX_DEPTH) {
       this.depth--;
       return this.flatten(n);
@@ -1391,10 +1502,10 @@ class TsLowerer {
     }
   }
 
-  private exprInner(n: SNode, hint: NameHint | undefined): Expr {
+  private exprInner(n: number, hint: NameHint | undefined): Expr {
     const F = this.F;
     const span = this.span(n);
-    switch (n.type) {
+    switch (this.ty(n)) {
       case 'identifier':
       case 'this':
       case 'super':
@@ -1417,8 +1528,8 @@ class TsLowerer {
       case 'template_string':
         return this.template(n, false);
       case 'regex': {
-        const p = this.field(n, this.F.pattern) ?? this.firstNamed(n);
-        return { kind: 'str', value: p ? this.text(p) : '', raw: this.text(n), span };
+        const raw = this.text(n);
+        return { kind: 'str', value: raw.slice(1, Math.max(1, raw.lastIndexOf('/'))), raw, span };
       }
       case 'member_expression': {
         const o = this.field(n, F.object);
@@ -1445,17 +1556,17 @@ class TsLowerer {
       case 'jsx_expression':
       case 'spread_element': {
         const inner = this.firstNamed(n);
-        return inner && !isTypeNode(inner.type) ? this.expr(inner, hint) : this.unknown(n, []);
+        return inner && !isTypeNode(this.ty(inner)) ? this.expr(inner, hint) : this.unknown(n, []);
       }
       case 'type_assertion': {
         const inner = this.lastNamed(n);
-        return inner && !isTypeNode(inner.type) ? this.expr(inner, hint) : this.unknown(n, []);
+        return inner && !isTypeNode(this.ty(inner)) ? this.expr(inner, hint) : this.unknown(n, []);
       }
       case 'binary_expression': {
         const l = this.field(n, F.left);
         const r = this.field(n, F.right);
         let op = '';
-        for (const c of n.children) if (!c.named) op ||= c.type;
+        for (const c of this.kids(n)) if (!this.nm(c)) op ||= this.ty(c);
         const left = l ? this.expr(l) : this.unknown(n, []);
         const right = r ? this.expr(r) : this.unknown(n, []);
         if (op === '&&') return { kind: 'bool', op: 'and', left, right, span };
@@ -1467,7 +1578,7 @@ class TsLowerer {
         const a = this.field(n, F.argument) ?? this.lastNamed(n);
         const operand = a ? this.expr(a) : this.unknown(n, []);
         let op = '';
-        for (const c of n.children) if (!c.named) op ||= c.type;
+        for (const c of this.kids(n)) if (!this.nm(c)) op ||= this.ty(c);
         if (op === '!') return { kind: 'not', operand, span };
         return { kind: 'unknown', children: [operand], text: op, span };
       }
@@ -1485,7 +1596,7 @@ class TsLowerer {
       }
       case 'array': {
         const items: Expr[] = [];
-        for (const c of n.children) if (c.named) items.push(this.expr(c));
+        for (const c of this.kids(n)) if (this.nm(c)) items.push(this.expr(c));
         return { kind: 'list', items, span };
       }
       case 'object':
@@ -1515,14 +1626,14 @@ class TsLowerer {
         if (!l) return value;
         this.pre.push({ kind: 'assign', span, targets: [this.target(l)], value, augmented: true });
         let op = '';
-        for (const c of n.children) if (!c.named) op ||= c.type;
+        for (const c of this.kids(n)) if (!this.nm(c)) op ||= this.ty(c);
         return { kind: 'bin', op: op.slice(0, -1), left: this.expr(l), right: value, span };
       }
       case 'sequence_expression': {
         // `(a(), b)`: the value is the last item; the others run first.
-        let last: SNode | undefined;
-        for (const c of n.children) {
-          if (!c.named) continue;
+        let last: number | undefined;
+        for (const c of this.kids(n)) {
+          if (!this.nm(c)) continue;
           if (last) this.pre.push({ kind: 'expr', span: this.span(last), expr: this.expr(last) });
           last = c;
         }
@@ -1531,7 +1642,7 @@ class TsLowerer {
       case 'meta_property': {
         // import.meta, new.target
         const parts: string[] = [];
-        for (const c of n.children) if (!c.named && c.type !== '.') parts.push(c.type);
+        for (const c of this.kids(n)) if (!this.nm(c) && this.ty(c) !== '.') parts.push(this.ty(c));
         return { kind: 'attr', obj: { kind: 'name', id: parts[0] ?? '', span }, name: parts[1] ?? '', span };
       }
       default:
@@ -1539,50 +1650,51 @@ class TsLowerer {
     }
   }
 
-  private hasOptional(n: SNode): boolean {
-    for (const c of n.children) if (c.type === 'optional_chain' || c.type === '?.') return true;
+  private hasOptional(n: number): boolean {
+    for (const c of this.kids(n)) if (this.ty(c) === 'optional_chain' || this.ty(c) === '?.') return true;
     return false;
   }
 
-  private unknown(n: SNode, children: Expr[]): Expr {
+  private unknown(n: number, children: Expr[]): Expr {
     return { kind: 'unknown', children, span: this.span(n) };
   }
 
   /** Sub-expressions of a node the model has no shape for (JSX, typeof, ERROR…), so taint flows. */
-  private collect(n: SNode, out: Expr[]): Expr[] {
-    for (const c of n.children) {
-      if (!c.named || isTypeNode(c.type)) continue;
-      if (EXPRESSIONS.has(c.type)) out.push(this.expr(c));
-      else if (c.children.length) this.collect(c, out);
+  private collect(n: number, out: Expr[]): Expr[] {
+    for (const c of this.kids(n)) {
+      if (!this.nm(c) || isTypeNode(this.ty(c))) continue;
+      if (EXPRESSIONS.has(this.ty(c))) out.push(this.expr(c));
+      else if (this.hasKids(c)) this.collect(c, out);
     }
     return out;
   }
 
   /** Too deep to recurse: the names inside, gathered without recursion. */
-  private flatten(n: SNode): Expr {
+  private flatten(n: number): Expr {
     const children: Expr[] = [];
-    const stack: SNode[] = [n];
+    const stack: number[] = [n];
     while (stack.length && children.length < MAX_FLATTENED) {
-      const x = stack.pop() as SNode;
-      if (x.type === 'identifier' || x.type === 'this') children.push({ kind: 'name', id: this.text(x), span: this.span(x) });
-      for (let i = x.children.length - 1; i >= 0; i--) if (x.children[i].named) stack.push(x.children[i]);
+      const x = stack.pop() as number;
+      if (this.ty(x) === 'identifier' || this.ty(x) === 'this') children.push({ kind: 'name', id: this.text(x), span: this.span(x) });
+      const kids = this.kids(x);
+      for (let i = kids.length - 1; i >= 0; i--) if (this.nm(kids[i])) stack.push(kids[i]);
     }
     return { kind: 'unknown', children, span: this.span(n) };
   }
 
-  private call(n: SNode, isNew: boolean): Expr {
+  private call(n: number, isNew: boolean): Expr {
     const span = this.span(n);
     const calleeNode = this.field(n, isNew ? this.F.constructor : this.F.function);
     const callee = calleeNode ? this.expr(calleeNode) : this.unknown(n, []);
     const argsNode = this.field(n, this.F.arguments);
-    if (argsNode?.type === 'template_string') {
+    if (argsNode !== undefined && this.ty(argsNode) === 'template_string') {
       return { kind: 'call', callee, args: [{ value: this.template(argsNode, true), span: this.span(argsNode) }], argsSpan: this.span(argsNode), taggedTemplate: true, span };
     }
     const args: Arg[] = [];
     if (argsNode) {
-      for (const c of argsNode.children) {
-        if (!c.named || isTypeNode(c.type)) continue;
-        if (c.type === 'spread_element') {
+      for (const c of this.kids(argsNode)) {
+        if (!this.nm(c) || isTypeNode(this.ty(c))) continue;
+        if (this.ty(c) === 'spread_element') {
           const inner = this.firstNamed(c);
           args.push({ value: inner ? this.expr(inner) : this.unknown(c, []), spread: 'spread', span: this.span(c) });
         } else {
@@ -1590,13 +1702,13 @@ class TsLowerer {
         }
       }
     }
-    const e: Expr = { kind: 'call', callee, args, argsSpan: argsNode ? this.span(argsNode) : this.spanOf(n.e, n.e), span };
+    const e: Expr = { kind: 'call', callee, args, argsSpan: argsNode ? this.span(argsNode) : this.spanOf(this.E[n], this.E[n]), span };
     if (isNew) e.isNew = true;
     return e;
   }
 
   /** Template literal: StrExpr without substitutions (unless tagged), else FmtExpr of chunks and values. */
-  private template(n: SNode, tagged: boolean): Expr {
+  private template(n: number, tagged: boolean): Expr {
     const span = this.span(n);
     const parts: Expr[] = [];
     let chunk = '';
@@ -1608,13 +1720,13 @@ class TsLowerer {
       cs = -1;
     };
     let subs = false;
-    for (const c of n.children) {
-      if (!c.named) continue;
-      if (c.type === 'string_fragment' || c.type === 'escape_sequence') {
-        chunk += c.type === 'escape_sequence' ? unescapeOne(this.text(c)) : this.text(c);
-        if (cs < 0) cs = c.s;
-        ce = c.e;
-      } else if (c.type === 'template_substitution') {
+    for (const c of this.kids(n)) {
+      if (!this.nm(c)) continue;
+      if (this.ty(c) === 'string_fragment' || this.ty(c) === 'escape_sequence') {
+        chunk += this.ty(c) === 'escape_sequence' ? unescapeOne(this.text(c)) : this.text(c);
+        if (cs < 0) cs = this.S[c];
+        ce = this.E[c];
+      } else if (this.ty(c) === 'template_substitution') {
         flush();
         subs = true;
         const inner = this.firstNamed(c);
@@ -1628,18 +1740,18 @@ class TsLowerer {
     return { kind: 'fmt', parts, span };
   }
 
-  private object(n: SNode): Expr {
+  private object(n: number): Expr {
     const entries: DictEntry[] = [];
-    for (const c of n.children) {
-      if (!c.named) continue;
+    for (const c of this.kids(n)) {
+      if (!this.nm(c)) continue;
       const span = this.span(c);
-      switch (c.type) {
+      switch (this.ty(c)) {
         case 'pair': {
           const k = this.field(c, this.F.key);
           const v = this.field(c, this.F.value);
           const key = k ? this.keyText(k) : undefined;
           const entry: DictEntry = { key, value: v ? this.expr(v, key !== undefined ? { name: key, span: k ? this.span(k) : undefined } : undefined) : this.unknown(c, []), span };
-          if (k?.type === 'computed_property_name') {
+          if (k !== undefined && this.ty(k) === 'computed_property_name') {
             const inner = this.firstNamed(k);
             if (inner) entry.keyExpr = this.expr(inner);
           }
@@ -1659,8 +1771,8 @@ class TsLowerer {
         case 'method_definition': {
           const fn = this.func(c, undefined, undefined, []);
           const k = this.field(c, this.F.name);
-          const entry: DictEntry = { key: k && k.type !== 'computed_property_name' ? fn.name : undefined, value: { kind: 'func', fn, span }, span };
-          if (k?.type === 'computed_property_name') {
+          const entry: DictEntry = { key: k && this.ty(k) !== 'computed_property_name' ? fn.name : undefined, value: { kind: 'func', fn, span }, span };
+          if (k !== undefined && this.ty(k) === 'computed_property_name') {
             const inner = this.firstNamed(k);
             if (inner) entry.keyExpr = this.expr(inner);
           }
@@ -1668,7 +1780,7 @@ class TsLowerer {
           break;
         }
         default:
-          if (EXPRESSIONS.has(c.type) || c.type === 'ERROR') entries.push({ value: this.expr(c), span });
+          if (EXPRESSIONS.has(this.ty(c)) || this.ty(c) === 'ERROR') entries.push({ value: this.expr(c), span });
       }
     }
     return { kind: 'dict', entries, span: this.span(n) };
@@ -1683,14 +1795,15 @@ export function lowerTypeScript(root: Node, path: string, language: Language): M
   let lowerer: TsLowerer | undefined;
   try {
     const info = langInfo(root.tree.language);
-    const { root: top, comments, errors } = copyTree(root, info);
+    const { tree, comments, errors } = copyTree(root, info);
     const src = root.text;
-    lowerer = new TsLowerer(src, root.startIndex, root.startPosition.row, root.startPosition.column, info.fields);
-    for (const c of comments) mod.comments.push({ line: lowerer.pos(c.s).line, text: lowerer.text(c) } satisfies Comment);
+    lowerer = new TsLowerer(src, root.startIndex, root.startPosition.row, root.startPosition.column, tree, info);
+    for (const c of comments) mod.comments.push({ line: lowerer.pos(tree.s[c]).line, text: lowerer.text(c) } satisfies Comment);
     mod.syntaxErrors = errors.length;
     // The copy is made in document order: the first error recorded is the first in the file.
     if (errors.length) mod.firstError = lowerer.pos(errors[0]);
-    lowerer.stmts(top.children, mod.body);
+    lowerer.stmts(lowerer.kids(0), mod.body);
+    releaseCopy(tree);
   } catch {
     // Keep whatever was lowered before an unexpected failure.
   }
