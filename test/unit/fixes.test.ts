@@ -391,6 +391,109 @@ export const sshKey = tool({
 });
 `;
 
+const PY_SQL_DRIVERS = `import logging
+import sqlite3
+
+import psycopg2
+from sqlalchemy import create_engine, text
+from langchain_core.tools import tool
+
+logger = logging.getLogger(__name__)
+pg = psycopg2.connect("dbname=app")
+warehouse = create_engine("postgresql://localhost/warehouse")
+
+
+@tool
+def by_status(status: str) -> list:
+    """Orders by status."""
+    logger.info("by_status %s", status)
+    cur = pg.cursor()
+    cur.execute("SELECT id FROM orders WHERE status = '%s' AND note LIKE '%%x'" % status)
+    return cur.fetchall()
+
+
+@tool
+def local_notes(tag: str) -> list:
+    """Local notes."""
+    logger.info("local_notes %s", tag)
+    with sqlite3.connect("notes.db") as conn:
+        return conn.execute("SELECT body FROM notes WHERE tag = '{}'".format(tag)).fetchall()
+
+
+@tool
+def revenue(region: str) -> list:
+    """Revenue of a region."""
+    logger.info("revenue %s", region)
+    stmt = text(f"SELECT month, amount FROM revenue WHERE region = '{region}'")
+    with warehouse.connect() as conn:
+        return list(conn.execute(stmt))
+`;
+
+const PY_SHELLS = `import logging
+import os
+import subprocess
+
+import requests
+from langchain_core.tools import tool
+
+logger = logging.getLogger(__name__)
+
+
+@tool
+def run_script(script: str) -> str:
+    """Run a script."""
+    logger.info("run_script %s", script)
+    return subprocess.run(["bash", "-c", script], capture_output=True, text=True).stdout
+
+
+@tool
+def tail(name: str, lines: int = 20) -> str:
+    """Tail a log."""
+    logger.info("tail %s", name)
+    return os.popen(f"tail -n {lines} /var/log/{name}").read()
+
+
+@tool
+def fetch_if(url: str, enabled: bool = True) -> str:
+    """Fetch when enabled."""
+    logger.info("fetch_if %s", url)
+    if enabled: return requests.get(url, timeout=10).text
+    return ""
+`;
+
+const TS_SHELLS = `import { spawn } from 'node:child_process';
+import { tool } from 'ai';
+import pino from 'pino';
+import { z } from 'zod';
+
+const logger = pino();
+
+export const startJob = tool({
+  description: 'Start a job',
+  inputSchema: z.object({ line: z.string() }),
+  execute: async ({ line }) => {
+    logger.info({ line }, 'start');
+    const child = spawn(line, { shell: true });
+    return child.pid;
+  },
+});
+`;
+
+const PY_TLS = `import logging
+
+import requests
+from langchain_core.tools import tool
+
+logger = logging.getLogger(__name__)
+
+
+@tool
+def status() -> int:
+    """Status of the inventory service."""
+    logger.info("status")
+    return requests.get("https://inventory.internal.example.com/health", verify=False).status_code
+`;
+
 const PY_TXN_OPENAI = `import logging
 import os
 
@@ -730,6 +833,41 @@ describe('quick fixes', function () {
       const p = fixOne(`${V}/audit_pino.ts`, withPino, 'audit');
       assert.match(p.text, /log\.info\(\{ tool: 'getWeather', args: \{ city \} \}, 'agent tool call'\);/);
       assert.doesNotMatch(p.text, /function audit/);
+    });
+  });
+
+  describe('drivers, shells and layouts', function () {
+    it('SQL placeholders follow the connection: psycopg2 %s (with % doubled), sqlite3 ?, SQLAlchemy text() :name', function () {
+      const file = `${V}/sql_drivers.py`;
+      assertAllCleared(file, PY_SQL_DRIVERS, ['sql/unscoped-query']);
+      const pg = fixOne(file, PY_SQL_DRIVERS, 'sql', (f) => f.tool.name === 'by_status');
+      assert.match(pg.text, /cur\.execute\("SELECT id FROM orders WHERE status = %s AND note LIKE '%%x'", \(status,\)\)/);
+      const lite = fixOne(file, PY_SQL_DRIVERS, 'sql', (f) => f.tool.name === 'local_notes');
+      assert.match(lite.text, /conn\.execute\("SELECT body FROM notes WHERE tag = \?", \(tag,\)\)/);
+      const sa = fixOne(file, PY_SQL_DRIVERS, 'sql', (f) => f.tool.name === 'revenue');
+      assert.match(sa.text, /stmt = text\("SELECT month, amount FROM revenue WHERE region = :p1"\)/);
+      assert.match(sa.text, /conn\.execute\(stmt, \{"p1": region\}\)/);
+    });
+
+    it('shell scripts and command strings run without a shell; a one-line if body is split to take the guard', function () {
+      const file = `${V}/shells.py`;
+      assertAllCleared(file, PY_SHELLS, ['exec/model-controlled-command', 'net/unscoped-request']);
+      const sh = fixOne(file, PY_SHELLS, 'exec', (f) => f.tool.name === 'run_script');
+      assert.match(sh.text, /program, \*program_args = shlex\.split\(script\)/);
+      assert.match(sh.text, /subprocess\.run\(\[program, \*program_args\], capture_output=True, text=True\)/);
+      const tail = fixOne(file, PY_SHELLS, 'exec', (f) => f.tool.name === 'tail');
+      assert.match(tail.text, /subprocess\.Popen\(\["tail", "-n", \*shlex\.split\(lines\), f"\/var\/log\/\{name\}"\], stdout=subprocess\.PIPE, text=True\)\.stdout\.read\(\)/);
+      const net = fixOne(file, PY_SHELLS, 'net', (f) => f.tool.name === 'fetch_if');
+      assert.match(net.text, /    if enabled:\n        if urllib\.parse\.urlparse\(url\)\.hostname not in ALLOWED_HOSTS:\n            raise PermissionError\(f"host not allowed: \{url!r\}"\)\n        return requests\.get/);
+      const ts = `${V}/shells.ts`;
+      assertAllCleared(ts, TS_SHELLS, ['exec/model-controlled-command']);
+      assert.match(fixOne(ts, TS_SHELLS, 'exec').text, /const child = spawn\(program, programArgs, \{ shell: false \}\);/);
+    });
+
+    it("TLS verification switched back on ('tls/verification-disabled')", function () {
+      const file = `${V}/tls.py`;
+      assertAllCleared(file, PY_TLS, ['tls/verification-disabled']);
+      assert.match(fixOne(file, PY_TLS, 'tls').text, /verify=True\)\.status_code/);
     });
   });
 

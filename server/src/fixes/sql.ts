@@ -277,8 +277,18 @@ function passValues(ctx: FixContext, call: Node, queryArg: Node, a: Analysed, pl
         return true;
       }
       const outer = call.parent?.parent;
-      if (outer?.type !== 'call' || positionalArgs(outer)[0]?.id !== call.id || positionalArgs(outer).length > 1) return false;
-      ctx.edits.insert(call.endIndex, `, ${dict}`);
+      if (outer?.type === 'call' && positionalArgs(outer)[0]?.id === call.id) {
+        if (positionalArgs(outer).length > 1) return false;
+        ctx.edits.insert(call.endIndex, `, ${dict}`);
+        return true;
+      }
+      // `stmt = text(...)` then `conn.execute(stmt)`: the one call that runs the variable takes the values.
+      const assign = call.parent;
+      const variable = assign?.type === 'assignment' ? assign.childForFieldName('left') : undefined;
+      if (variable?.type !== 'identifier' || !ctx.toolFn) return false;
+      const runs = descendants(ctx.toolFn, new Set(['call'])).filter((c) => c.startIndex > call.endIndex && positionalArgs(c)[0]?.text === variable.text);
+      if (runs.length !== 1 || positionalArgs(runs[0]).length > 1) return false;
+      ctx.edits.insert(positionalArgs(runs[0])[0].endIndex, `, ${dict}`);
       return true;
     }
     if (/^read_sql(_query)?$/.test(name)) {

@@ -113,19 +113,26 @@ function requestApproval(ctx: FixContext, action: string, args: string): string 
     const lines: Lines = [`if not ${fn}(${ctx.str(action)}, ${args}):`, `\t${refusal(ctx, `${action} was not approved`)}`];
     return ctx.insertAtTop(lines) ? 'Require approval: call request_approval() (complete the stub) before the action' : undefined;
   }
-  if (!isAsync(ctx.toolFn)) return undefined;
   const t = ctx.typed;
-  const fn = ts.ensureFunction(ctx, 'requestApproval', [
+  const doc = [
     '/**',
-    ' * Agent Boundary: asks a person to approve a consequential action; resolves to true only when they do.',
+    ' * Agent Boundary: asks a person to approve a consequential action; true only when they do.',
     ' * Connect it to your approval flow (a review queue, a chat confirmation, a ticket).',
     ' */',
-    `async function requestApproval(action${t ? ': string' : ''}, details${t ? ': Record<string, unknown>' : ''})${t ? ': Promise<boolean>' : ''} {`,
-    '\tthrow new Error(`connect requestApproval() to a human approval step (${action}: ${JSON.stringify(details)})`);',
-    '}',
-  ]);
-  const lines: Lines = [`if (!(await ${fn}(${ctx.str(action)}, ${args}))) {`, `\t${refusal(ctx, `${action} was not approved`)}`, '}'];
-  return ctx.insertAtTop(lines) ? 'Require approval: await requestApproval() (complete the stub) before the action' : undefined;
+  ];
+  const body = '\tthrow new Error(`connect this to a human approval step (${action}: ${JSON.stringify(details)})`);';
+  const params = `action${t ? ': string' : ''}, details${t ? ': Record<string, unknown>' : ''}`;
+  let call: string;
+  if (isAsync(ctx.toolFn)) {
+    const fn = ts.ensureFunction(ctx, 'requestApproval', [...doc, `async function requestApproval(${params})${t ? ': Promise<boolean>' : ''} {`, body, '}']);
+    call = `!(await ${fn}(${ctx.str(action)}, ${args}))`;
+  } else {
+    // A synchronous tool cannot await: its approval function answers synchronously (e.g. from a prior decision store).
+    const fn = ts.ensureFunction(ctx, 'isApproved', [...doc, `function isApproved(${params})${t ? ': boolean' : ''} {`, body, '}']);
+    call = `!${fn}(${ctx.str(action)}, ${args})`;
+  }
+  const lines: Lines = [`if (${call}) {`, `\t${refusal(ctx, `${action} was not approved`)}`, '}'];
+  return ctx.insertAtTop(lines) ? 'Require approval: call requestApproval() (complete the stub) before the action' : undefined;
 }
 
 export const buildTxn: Builder = (ctx: FixContext) => {
