@@ -43,16 +43,17 @@ export function normalizeSettings(raw: unknown): Settings {
     }
   }
   const max = r.maxFileSize;
-  return {
+  const settings: Settings = {
     enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
     rules,
     allowedHosts: strings(r.allowedHosts),
     guards: strings(r.guards),
     loggers: strings(r.loggers),
     approvals: strings(r.approvals),
-    maxFileSize: typeof max === 'number' && Number.isFinite(max) && max > 0 ? Math.floor(max) : undefined,
     scanOnStartup: typeof r.scanOnStartup === 'boolean' ? r.scanOnStartup : DEFAULT_SETTINGS.scanOnStartup,
   };
+  if (typeof max === 'number' && Number.isFinite(max) && max > 0) settings.maxFileSize = Math.floor(max);
+  return settings;
 }
 
 function union(a: string[] | undefined, b: string[]): string[] | undefined {
