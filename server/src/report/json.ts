@@ -1,13 +1,13 @@
 // Machine-readable report: one JSON object. Paths are relative to `root` with forward slashes; spans keep
 // the engine's zero-based line/column, and each finding also carries 1-based `line` and `column`.
-import { relative, sep } from 'node:path';
 import type { Finding, FlowStep, ToolRef, ToolSummary } from '../model/findings';
 import { summarize, type ScanReport } from '../scan/scan';
+import { relativePosix } from '../scan/walk';
 
 export const JSON_REPORT_VERSION = 1;
 
 export function formatJson(r: ScanReport, tool: { name: string; version: string }): string {
-  const rel = (p: string): string => relative(r.root, p).split(sep).join('/');
+  const rel = (p: string): string => relativePosix(r.root, p);
   const toolRef = (t: ToolRef): ToolRef => ({ ...t, file: rel(t.file) });
   const step = (s: FlowStep): FlowStep => ({ ...s, file: rel(s.file) });
   const finding = (f: Finding) => ({

@@ -2,7 +2,7 @@
 // the parameter → sink path as codeFlows/relatedLocations, stable partialFingerprints, in-source
 // suppressions, and skipped files as tool execution notifications.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Location } from '../model/findings';
@@ -12,6 +12,7 @@ import { META_RULE, META_RULE_ID } from '../rules/suppress';
 import type { RuleMeta } from '../rules/types';
 import { SKIP_REASON_LABELS } from '../scan/read';
 import type { ScanReport } from '../scan/scan';
+import { relativeInside, relativePosix } from '../scan/walk';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const FINGERPRINT_KEY = 'agentBoundary/v1';
@@ -104,9 +105,9 @@ export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string 
   const artifactIndex = new Map<string, number>();
 
   const uriOf = (file: string): Sarif.ArtifactLocation => {
-    const rel = relative(r.root, file);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(file).href };
-    return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+    const rel = relativeInside(r.root, file);
+    if (rel === undefined) return { uri: pathToFileURL(file).href };
+    return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
   };
   const artifactOf = (file: string): Sarif.ArtifactLocation => {
     let index = artifactIndex.get(file);
@@ -158,7 +159,7 @@ export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string 
       (s): Sarif.Notification => ({
         level: 'warning',
         descriptor: { id: `skipped/${s.reason}` },
-        message: { text: `Skipped ${relative(r.root, s.file).split(sep).join('/') || s.file}: ${SKIP_REASON_LABELS[s.reason]} (${s.detail.split('\n')[0]})` },
+        message: { text: `Skipped ${relativePosix(r.root, s.file) || s.file}: ${SKIP_REASON_LABELS[s.reason]} (${s.detail.split('\n')[0]})` },
         locations: [{ physicalLocation: { artifactLocation: uriOf(s.file) } }],
       }),
     ),
@@ -166,7 +167,7 @@ export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string 
       (file): Sarif.Notification => ({
         level: 'note',
         descriptor: { id: 'decoded-with-replacement' },
-        message: { text: `Invalid UTF-8 in ${relative(r.root, file).split(sep).join('/')} was replaced with U+FFFD; the file was still analysed.` },
+        message: { text: `Invalid UTF-8 in ${relativePosix(r.root, file)} was replaced with U+FFFD; the file was still analysed.` },
         locations: [{ physicalLocation: { artifactLocation: uriOf(file) } }],
       }),
     ),

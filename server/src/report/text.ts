@@ -1,12 +1,12 @@
 // Human-readable report: `path:line:col  severity  ruleId  message` per finding, then a summary.
-import { relative, sep } from 'node:path';
 import type { Finding } from '../model/findings';
 import { SKIP_REASON_LABELS, type SkipReason } from '../scan/read';
 import { summarize, type ScanReport } from '../scan/scan';
+import { relativePosix } from '../scan/walk';
 
 /** `file` relative to `cwd` with forward slashes. */
 export function displayPath(file: string, cwd: string): string {
-  return relative(cwd, file).split(sep).join('/') || '.';
+  return relativePosix(cwd, file) || '.';
 }
 
 function plural(n: number, word: string): string {

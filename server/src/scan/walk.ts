@@ -93,8 +93,8 @@ function ancestorIgnoreFiles(dir: string): IgnoreFile[] {
 function gitIgnored(stack: IgnoreFile[], path: string, isDir: boolean): boolean {
   let ignored = false;
   for (const { dir, ig } of stack) {
-    const rel = relative(dir, path).split(sep).join('/');
-    if (!rel || rel.startsWith('..')) continue;
+    const rel = relativeInside(dir, path);
+    if (rel === undefined) continue;
     const r = ig.test(isDir ? `${rel}/` : rel);
     if (r.ignored) ignored = true;
     else if (r.unignored) ignored = false;
@@ -111,10 +111,7 @@ export function discoverFiles(paths: string[], cwd: string, opts: WalkOptions): 
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  const globRel = (p: string): string | undefined => {
-    const rel = relative(opts.globBase, p);
-    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
-  };
+  const globRel = (p: string): string | undefined => relativeInside(opts.globBase, p);
   const excluded = (p: string): boolean => {
     const rel = globRel(p);
     return rel !== undefined && exclude !== undefined && exclude(rel);
@@ -211,6 +208,17 @@ export function discoverFiles(paths: string[], cwd: string, opts: WalkOptions): 
     }
   }
   return { files: [...files].sort(comparePaths), skipped: skipped.sort((a, b) => comparePaths(a.file, b.file)) };
+}
+
+/** `path` relative to `base` with forward slashes ('' for `base` itself, `../…` outside it). */
+export function relativePosix(base: string, path: string): string {
+  return relative(base, path).split(sep).join('/');
+}
+
+/** `path` relative to `base` with forward slashes, or undefined unless it lies strictly inside `base`. */
+export function relativeInside(base: string, path: string): string | undefined {
+  const rel = relativePosix(base, path);
+  return rel === '' || rel === '..' || rel.startsWith('../') || isAbsolute(rel) ? undefined : rel;
 }
 
 /** Code-unit order: the same on every machine and locale. */
