@@ -92,6 +92,7 @@ class EngineImpl implements Engine, Ctx {
 
   private drop(p: string): void {
     this.modules.delete(p);
+    this.importedValues.clear();
     this.selfAttrs.clear();
     // summaries of any module may depend on this one; they are cheap to recompute
     this.summaries.clear();
@@ -211,6 +212,32 @@ class EngineImpl implements Engine, Ctx {
   resolveFn(m: Module, v: Val): FnRef | undefined {
     if (v.fn) return v.fn;
     if (v.imp) return this.resolveImport(m, v.imp);
+    return undefined;
+  }
+
+  private readonly importedValues = new Map<string, Val | null>();
+  private readonly envInProgress = new Set<string>();
+
+  importedValue(m: Module, imp: { module: string; name: string }): Val | undefined {
+    if (imp.name === '*') return undefined;
+    const key = `${m.path}|${imp.module}|${imp.name}`;
+    if (this.importedValues.has(key)) return this.importedValues.get(key) ?? undefined;
+    this.importedValues.set(key, null);
+    const file = this.resolveModulePath(m, imp.module);
+    if (!file || this.envInProgress.has(file)) return undefined;
+    const target = this.load(file);
+    if (!target) return undefined;
+    this.envInProgress.add(file);
+    let v: Val | undefined;
+    try {
+      v = this.moduleEnv(target.module).get(imp.name === 'default' ? 'default' : imp.name);
+    } finally {
+      this.envInProgress.delete(file);
+    }
+    if (v && !v.fn && !v.imp) {
+      this.importedValues.set(key, v);
+      return v;
+    }
     return undefined;
   }
 

@@ -55,6 +55,8 @@ export interface Ctx {
   resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined;
   /** undefined while the function is being summarised (recursion). */
   summary(ref: FnRef): Summary | undefined;
+  /** The value a workspace module binds to an imported name, when it is not a function. */
+  importedValue(m: Module, imp: { module: string; name: string }): Val | undefined;
   /** What `self.name` holds in class `cls` (assigned in its methods from module-level values). */
   selfAttr(m: Module, cls: string, name: string): Val | undefined;
 }
@@ -247,7 +249,11 @@ export class Interp {
 
   private nameVal(id: string, env: Env): Val {
     const v = this.lookup(id, env);
-    if (v) return v;
+    if (v) {
+      // a constant or instance imported from a workspace module: its value there
+      if (v.imp && !v.fn && !env.get(id)) return this.ctx.importedValue(this.module, v.imp) ?? v;
+      return v;
+    }
     if ((id === 'self' || id === 'this') && this.selfClass) return { selfOf: this.selfClass };
     const f = this.module.functions.get(id);
     if (f && !f.parent && !f.className) return { fn: { fn: f, module: this.module } };
@@ -294,7 +300,12 @@ export class Interp {
       case 'call':
         return this.call(e, env);
       case 'list': {
-        const items = e.items.map((i) => this.ev(i, env));
+        let scope = env;
+        if (e.loops?.length) {
+          scope = env.clone();
+          for (const l of e.loops) this.bind(l.target, this.elementOf(this.ev(l.iter, scope)), scope);
+        }
+        const items = e.items.map((i) => this.ev(i, scope));
         const u = unionTaint(items);
         return { t: u.t, safe: u.safe, flow: u.flow, items: e.comprehension ? undefined : items };
       }
@@ -530,7 +541,10 @@ export class Interp {
       if (cv?.derived?.kind === 'split') add(cv.derived.of, CAT_BIT.exec);
     } else if (cur.kind === 'attr') {
       const base = this.ev(cur.obj, env);
-      if (base.derived?.kind === 'url' && this.ctx.cat.sets.hostAttributes.has(cur.name)) add(base.derived.of, CAT_BIT.net);
+      if (base.derived?.kind === 'url' && this.ctx.cat.sets.hostAttributes.has(cur.name)) {
+        add(base.derived.of, CAT_BIT.net);
+        if (cur.obj.kind === 'name') add(cur.obj.id, CAT_BIT.net);
+      }
       else if (cur.obj.kind === 'call' && this.ctx.cat.sets.hostAttributes.has(cur.name)) {
         const pq = this.ev(cur.obj.callee, env).q;
         if (pq && this.isUrlParser(pq)) add(this.rootVar(cur.obj.args[0]?.value, env), CAT_BIT.net);
@@ -730,12 +744,17 @@ export class Interp {
     }
 
     // sinks
+    const before = this.hits.length;
     this.sinks(e, env, callee, recv, vals, q, method, finalName);
+    let reported = 0;
+    for (let i = before; i < this.hits.length; i++) reported |= bit(this.hits[i].category);
     if ((q === 'os.getenv' || q === 'os.environ.get' || q === 'Deno.env.get') && vals[0]?.str !== undefined) return { q: `env.${vals[0].str}`, str: vals[1]?.str };
 
     if (ref) return this.applySummary(ref, e, env, vals, recv);
 
-    return this.transfer(e, env, callee, recv, vals, q, method);
+    const out = this.transfer(e, env, callee, recv, vals, q, method);
+    // what a flagged sink returns (SQLAlchemy text(), a Request) is not reported again downstream
+    return reported ? withSafe(out, reported) : out;
   }
 
   private isLoggerCall(e: CallExpr, callee: Val, recv: Val | undefined, method: string | undefined, q: string | undefined, finalName: string | undefined): boolean {
@@ -965,6 +984,12 @@ export class Interp {
         return { t: u.t, safe: (u.safe ?? 0) | (URL_HOST_PREFIX.test(pre) ? CAT_BIT.net : 0), flow: u.flow, prefix: pre };
       }
       if (method === 'join' && recv.str !== undefined) return { ...this.plain(vals), prefix: undefined };
+      // CHOICES.get(key): one of a constant mapping's values, whatever key the model picked
+      if (method === 'get' && recv.props && !tainted(recv)) {
+        let out: Val | undefined;
+        for (const v of recv.props.values()) out = joinVal(out, v);
+        return joinVal(out, vals[1] ?? EMPTY);
+      }
       if (method === 'split' || method === 'splitlines') {
         const root = this.rootVar(e.callee.kind === 'attr' ? e.callee.obj : undefined, env);
         return { ...this.plain([recv]), derived: root ? { kind: 'split', of: root } : undefined };

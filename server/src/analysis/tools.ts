@@ -204,6 +204,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     untainted: pyUntainted(fn, cat, !!opts.ctxFirst),
   });
 
+  const dispatching = fw.dispatchMarkers.some((mk) => regex(mk).test(text));
   // 1. decorated functions
   for (const fn of m.functions.values()) {
     for (const d of fn.decorators) {
@@ -229,6 +230,10 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
           add(mkTool(fn, m, framework, { ctxFirst: framework === 'pydantic-ai' && base.name === 'tool' }));
           break;
         }
+      } else if (dispatching && v.fn && fillsRegistry(v.fn.fn)) {
+        // @register puts the function into a name → function table the model's choice indexes
+        add(mkTool(fn, m, 'dispatch'));
+        break;
       } else if (base.kind === 'name' && (base.id === 'tool' || base.id === 'function_tool') && (!v.q || v.q.startsWith('builtins.') || !fw.decorators.some((x) => x.names.includes(q)))) {
         // An unresolved decorator literally named `tool` still declares a tool.
         if (!v.imp || !/^(typing|functools|dataclasses)$/.test(v.imp.module)) {
@@ -353,7 +358,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   });
 
   // 4. dispatch tables: {"name": fn, ...} indexed by the model's chosen function name
-  if (fw.dispatchMarkers.some((mk) => regex(mk).test(text))) {
+  if (dispatching) {
     const visitDicts = (e: Expr) => {
       if (e.kind !== 'dict' || e.entries.length === 0) return;
       const refs = e.entries.map((en) => (en.key !== undefined ? fnFromExpr(en.value) : undefined));
@@ -378,6 +383,19 @@ function moduleAndMethodBodies(m: Module): Stmt[] {
   const out = [...m.body];
   for (const c of m.classes) for (const id of c.methods) out.push(...(m.functions.get(id)?.body ?? []));
   return out;
+}
+
+/** A decorator body that stores the function in a table: `REGISTRY[fn.__name__] = fn`. */
+function fillsRegistry(fn: FunctionDef): boolean {
+  const p0 = fn.params[0]?.name;
+  const visit = (ss: Stmt[]): boolean =>
+    ss.some((s) => {
+      if (s.kind === 'assign') return s.targets.some((t) => t.kind === 'index' && t.obj.kind === 'name') && s.value.kind === 'name' && s.value.id === p0;
+      if (s.kind === 'funcdecl') return visit(s.fn.body);
+      if (s.kind === 'if') return visit(s.then) || visit(s.else);
+      return false;
+    });
+  return !!p0 && visit(fn.body);
 }
 
 function findModuleAssign(m: Module, id: string): Expr | undefined {

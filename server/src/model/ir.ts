@@ -97,6 +97,8 @@ export interface ListExpr extends ExprBase {
   items: Expr[];
   /** comprehension/generator/array.map etc: the iteration source, so taint flows. */
   comprehension?: boolean;
+  /** Python comprehension clauses: each `for target in iter`, bound before the items are evaluated. */
+  loops?: { target: Target; iter: Expr }[];
 }
 export interface DictEntry {
   /** Constant key when known (`"a": 1`, `{a: 1}`, shorthand `{a}`), else undefined. */

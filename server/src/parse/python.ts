@@ -527,14 +527,9 @@ class PyLowerer {
         return { kind: 'list', span, items: named(n).map((c) => this.expr(c)) };
       case 'list_comprehension':
       case 'set_comprehension':
-      case 'generator_expression': {
-        const body = n.childForFieldName('body');
-        return { kind: 'list', span, items: [this.comprehension(n, body)], comprehension: true };
-      }
-      case 'dictionary_comprehension': {
-        const body = n.childForFieldName('body');
-        return { kind: 'list', span, items: [this.comprehension(n, body)], comprehension: true };
-      }
+      case 'generator_expression':
+      case 'dictionary_comprehension':
+        return this.comprehension(n);
       case 'dictionary': {
         const entries: DictEntry[] = [];
         for (const c of named(n)) {
@@ -619,19 +614,24 @@ class PyLowerer {
     }
   }
 
-  /** `[f(x) for x in xs if c]`: the element expression, with the loop variables standing for elements of xs. */
-  private comprehension(n: Node, body: Node | null): Expr {
+  /** `[f(x) for x in xs if c]`: the loop targets are bound to elements of their sources, then the element is evaluated. */
+  private comprehension(n: Node): Expr {
     const span = spanOf(n);
-    const children: Expr[] = [];
+    const loops: { target: Target; iter: Expr }[] = [];
+    const conds: Expr[] = [];
     for (const c of named(n)) {
       if (c.type === 'for_in_clause') {
+        const l = c.childForFieldName('left');
         const r = c.childForFieldName('right');
-        if (r) children.push(this.expr(r));
+        if (l && r) loops.push({ target: this.target(l), iter: this.expr(r) });
+      } else if (c.type === 'if_clause') {
+        const k = named(c)[0];
+        if (k) conds.push(this.expr(k));
       }
     }
-    if (body) children.unshift(this.expr(body));
-    // The element's taint is the union of its own and its sources'; 'unknown' propagates both.
-    return { kind: 'unknown', span, children, text: 'comprehension' };
+    const body = n.childForFieldName('body');
+    const item: Expr = body ? this.expr(body) : unknown(n);
+    return { kind: 'list', span, items: conds.length ? [item, { kind: 'unknown', span, children: [], text: 'if' }] : [item], comprehension: true, loops };
   }
 
   private string(n: Node): Expr {
