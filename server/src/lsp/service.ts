@@ -297,7 +297,13 @@ export class AgentBoundaryService {
       seen.add(key);
       return true;
     });
-    return toDiagnostics(unique, (p) => this.docs.byPath(p)?.uri ?? pathToUri(p));
+    try {
+      return toDiagnostics(unique, (p) => this.docs.byPath(p)?.uri ?? pathToUri(p));
+    } catch (e) {
+      // A malformed finding must not leave the previous diagnostics standing.
+      this.log(`Mapping the findings of ${path} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return [];
+    }
   }
 
   /** Records what the analysis of `origin` found in other files, and refreshes those files. */
