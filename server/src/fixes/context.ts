@@ -157,8 +157,11 @@ export class FixContext {
     return false;
   }
 
-  /** Inserts statements at the top of the tool body (after a docstring or directive). */
-  insertAtTop(lines: Lines): boolean {
+  /**
+   * Inserts statements at the top of the tool body (after a docstring or directive, and after the leading
+   * statements `skip` accepts, e.g. an audit record that should still see refused calls).
+   */
+  insertAtTop(lines: Lines, skip: (stmt: Node) => boolean = () => false): boolean {
     const fn = this.toolFn;
     if (!fn) return false;
     const body = fn.childForFieldName('body');
@@ -167,7 +170,12 @@ export class FixContext {
       this.wrapArrow(fn, body, lines, true);
       return true;
     }
-    const stmts = namedChildren(body).filter((n) => n.type !== 'comment');
+    const all = namedChildren(body).filter((n) => n.type !== 'comment');
+    const docstring = all[0] && all[0].type === 'expression_statement' && all[0].namedChildCount === 1 && all[0].namedChild(0)!.type === 'string' ? 1 : 0;
+    let skipped = docstring;
+    while (skipped < all.length - 1 && skip(all[skipped])) skipped++;
+    const stmts = skipped > docstring ? all.slice(skipped) : all;
+    if (skipped > docstring) return this.insertBeforeStatement(stmts[0], lines, 1);
     let first = stmts[0];
     const isDoc = (n: Node | undefined): boolean =>
       !!n && n.type === 'expression_statement' && n.namedChildCount === 1 && n.namedChild(0)!.type === 'string';

@@ -35,6 +35,17 @@ function rootSource(ctx: FixContext, base: Node | undefined): { expr: string; af
   return { expr: ctx.str('/path/to/agent/data'), after: [], placeholder: true };
 }
 
+/**
+ * The root constant: ALLOWED_ROOT, reused when it exists; when it is already bound to another base
+ * directory than this path's, a second constant named after this base (NOTES_DIR → ALLOWED_NOTES_ROOT).
+ */
+function rootName(ctx: FixContext, root: { expr: string; placeholder: boolean }): string {
+  const existing = ctx.python ? py.moduleBinding(ctx, 'ALLOWED_ROOT') : ts.moduleBinding(ctx, 'ALLOWED_ROOT');
+  if (!existing || root.placeholder || existing.text.includes(`(${root.expr})`)) return 'ALLOWED_ROOT';
+  const stem = root.expr.replace(/^['"`]|['"`]$/g, '').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/_(DIR|ROOT|PATH|FOLDER)$/i, '').toUpperCase();
+  return stem ? `ALLOWED_${stem}_ROOT` : 'ALLOWED_ROOT';
+}
+
 export const buildFs: Builder = (ctx: FixContext) => {
   const arg = ctx.argNode();
   if (!arg || arg.type === 'integer' || arg.type === 'number') return undefined;
@@ -42,28 +53,29 @@ export const buildFs: Builder = (ctx: FixContext) => {
   const base = joinedBase(ctx, arg) ?? (def ? joinedBase(ctx, unwrapParens(def)) : undefined);
   const root = rootSource(ctx, base);
   const what = root.placeholder ? 'the folder this agent may use (set it to the real one)' : 'the folder this agent may use';
+  const ROOT = rootName(ctx, root);
   const resolved = ctx.fresh('resolved');
   let lines: string[];
   if (ctx.python) {
     const Path = py.memberRef(ctx, 'pathlib', 'Path', 'from');
-    py.ensureConstant(ctx, 'ALLOWED_ROOT', [`# Agent Boundary: ${what}; paths outside it are refused.`, `ALLOWED_ROOT = ${Path}(${root.expr}).resolve()`], root.after);
+    py.ensureConstant(ctx, ROOT, [`# Agent Boundary: ${what}; paths outside it are refused.`, `${ROOT} = ${Path}(${root.expr}).resolve()`], root.after);
     const operand = /^(identifier|attribute|call|string|subscript)$/.test(arg.type) ? arg.text : `(${arg.text})`;
-    const value = base ? `${Path}(${arg.text}).resolve()` : `(ALLOWED_ROOT / ${operand}).resolve()`;
-    lines = [`${resolved} = ${value}`, ...guardLines(ctx, `not ${resolved}.is_relative_to(ALLOWED_ROOT)`, refusal(ctx, 'path outside ALLOWED_ROOT', resolved))];
+    const value = base ? `${Path}(${arg.text}).resolve()` : `(${ROOT} / ${operand}).resolve()`;
+    lines = [`${resolved} = ${value}`, ...guardLines(ctx, `not ${resolved}.is_relative_to(${ROOT})`, refusal(ctx, `path outside ${ROOT}`, resolved))];
   } else {
     const path = ts.moduleRef(ctx, 'node:path', 'path');
-    ts.ensureConstant(ctx, 'ALLOWED_ROOT', [`// Agent Boundary: ${what}; paths outside it are refused.`, `const ALLOWED_ROOT = ${path}.resolve(${root.expr});`]);
+    ts.ensureConstant(ctx, ROOT, [`// Agent Boundary: ${what}; paths outside it are refused.`, `const ${ROOT} = ${path}.resolve(${root.expr});`]);
     const relative = ctx.fresh('relativePath');
-    const value = base ? `${path}.resolve(${arg.text})` : `${path}.resolve(ALLOWED_ROOT, ${arg.text})`;
+    const value = base ? `${path}.resolve(${arg.text})` : `${path}.resolve(${ROOT}, ${arg.text})`;
     lines = [
       `const ${resolved} = ${value};`,
-      `const ${relative} = ${path}.relative(ALLOWED_ROOT, ${resolved});`,
-      ...guardLines(ctx, `${relative}.startsWith('..') || ${path}.isAbsolute(${relative})`.replace(/'/g, ctx.quote), refusal(ctx, 'path outside ALLOWED_ROOT', resolved)),
+      `const ${relative} = ${path}.relative(${ROOT}, ${resolved});`,
+      ...guardLines(ctx, `${relative}.startsWith('..') || ${path}.isAbsolute(${relative})`.replace(/'/g, ctx.quote), refusal(ctx, `path outside ${ROOT}`, resolved)),
     ];
   }
   ctx.edits.replace(arg.startIndex, arg.endIndex, resolved);
   if (!ctx.insertBefore(arg, lines, identifiers(arg))) return undefined;
-  return 'Confine the path to ALLOWED_ROOT (resolve, then check it stays inside)';
+  return `Confine the path to ${ROOT} (resolve, then check it stays inside)`;
 };
 
 function identifiers(n: Node): string[] {

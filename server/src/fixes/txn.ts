@@ -5,7 +5,7 @@ import type { FixContext, Lines } from './context';
 import { calleeName, calleeOf, keywordArg, refusal, type Builder } from './common';
 import { argsExpression, contextParam, isAsync } from './params';
 import * as py from './pymod';
-import { namedChildren } from './syntax';
+import { namedChildren, type Node } from './syntax';
 import * as ts from './tsmod';
 
 function importsFrom(ctx: FixContext, re: RegExp): boolean {
@@ -75,7 +75,7 @@ function langgraphInterrupt(ctx: FixContext, action: string, args: string): stri
     `if not (isinstance(${decision}, dict) and ${decision}.get(${ctx.str('approved')})):`,
     `\t${refusal(ctx, `${action} was not approved`)}`,
   ];
-  return ctx.insertAtTop(lines) ? 'Require approval: LangGraph interrupt() before the action' : undefined;
+  return ctx.insertAtTop(lines, isLogStatement) ? 'Require approval: LangGraph interrupt() before the action' : undefined;
 }
 
 /** FastMCP: ask the client's user through elicitation (needs the tool's `ctx: Context` and `async def`). */
@@ -95,7 +95,7 @@ function fastmcpElicit(ctx: FixContext, ctxParam: string, action: string, args: 
     `if ${answer}.action != ${ctx.str('accept')} or not ${answer}.data.approve:`,
     `\t${refusal(ctx, `${action} was not approved`)}`,
   ];
-  return ctx.insertAtTop(lines) ? 'Require approval: ask the user with ctx.elicit() before the action' : undefined;
+  return ctx.insertAtTop(lines, isLogStatement) ? 'Require approval: ask the user with ctx.elicit() before the action' : undefined;
 }
 
 /** An explicit approval call, with a stub the user connects to their approval flow. */
@@ -111,7 +111,7 @@ function requestApproval(ctx: FixContext, action: string, args: string): string 
       `\traise NotImplementedError(${ctx.str('connect request_approval() to a human approval step')})`,
     ]);
     const lines: Lines = [`if not ${fn}(${ctx.str(action)}, ${args}):`, `\t${refusal(ctx, `${action} was not approved`)}`];
-    return ctx.insertAtTop(lines) ? 'Require approval: call request_approval() (complete the stub) before the action' : undefined;
+    return ctx.insertAtTop(lines, isLogStatement) ? 'Require approval: call request_approval() (complete the stub) before the action' : undefined;
   }
   const t = ctx.typed;
   const doc = [
@@ -132,7 +132,16 @@ function requestApproval(ctx: FixContext, action: string, args: string): string 
     call = `!${fn}(${ctx.str(action)}, ${args})`;
   }
   const lines: Lines = [`if (${call}) {`, `\t${refusal(ctx, `${action} was not approved`)}`, '}'];
-  return ctx.insertAtTop(lines) ? 'Require approval: call requestApproval() (complete the stub) before the action' : undefined;
+  return ctx.insertAtTop(lines, isLogStatement) ? 'Require approval: call requestApproval() (complete the stub) before the action' : undefined;
+}
+
+/** `logger.info(...)`, `logging.info(...)`, `audit(...)`: a leading audit record stays before the approval. */
+function isLogStatement(stmt: Node): boolean {
+  const expr = stmt.type === 'expression_statement' ? stmt.namedChild(0) : undefined;
+  const call = expr?.type === 'await' || expr?.type === 'await_expression' ? expr.namedChild(0) : expr;
+  if (call?.type !== 'call' && call?.type !== 'call_expression') return false;
+  const callee = calleeOf(call)?.text ?? '';
+  return /^(\w*log\w*|logging)\.(debug|info|warning|warn|error|msg|bind)$|^_?(audit|log_)\w*$/i.test(callee);
 }
 
 export const buildTxn: Builder = (ctx: FixContext) => {
