@@ -125,6 +125,8 @@ interface LangInfo {
   /** Also types whose insides lowering never reads (type syntax; strings and regexes, read from
    * their text). A tree with syntax errors is copied whole, so that every error is counted. */
   opaque: boolean[];
+  /** Types whose children lowering looks up by field. */
+  hasFields: boolean[];
   fields: Fields;
 }
 
@@ -151,7 +153,8 @@ function langInfo(lang: TSLanguage): LangInfo {
   for (const f of FIELD_NAMES) fields[f] = lang.fieldIdForName(f) ?? -1;
   const leaf = types.map((t, i) => !named[i] || LEAVES.has(t));
   const opaque = types.map((t, i) => leaf[i] || OPAQUE.has(t) || isTypeNode(t));
-  info = { types, named, leaf, opaque, fields };
+  const hasFields = types.map((t) => !FIELDLESS.has(t));
+  info = { types, named, leaf, opaque, hasFields, fields };
   langInfos.set(lang, info);
   return info;
 }
@@ -287,6 +290,50 @@ function wrapperCursor(cur: ReturnType<Node['walk']>): CursorOps {
   };
 }
 
+/** Parents whose children lowering only iterates: their children's field ids are not read. */
+const FIELDLESS = new Set([
+  'program',
+  'statement_block',
+  'expression_statement',
+  'return_statement',
+  'throw_statement',
+  'lexical_declaration',
+  'variable_declaration',
+  'arguments',
+  'array',
+  'object',
+  'class_body',
+  'class_heritage',
+  'extends_clause',
+  'formal_parameters',
+  'template_string',
+  'template_substitution',
+  'parenthesized_expression',
+  'await_expression',
+  'sequence_expression',
+  'spread_element',
+  'rest_pattern',
+  'non_null_expression',
+  'as_expression',
+  'satisfies_expression',
+  'named_imports',
+  'import_clause',
+  'namespace_import',
+  'export_clause',
+  'object_pattern',
+  'array_pattern',
+  'switch_body',
+  'else_clause',
+  'decorator',
+  'computed_property_name',
+  'jsx_element',
+  'jsx_opening_element',
+  'jsx_closing_element',
+  'jsx_self_closing_element',
+  'jsx_attribute',
+  'jsx_expression',
+]);
+
 const OPAQUE = new Set([
   'string',
   'regex',
@@ -330,7 +377,7 @@ function releaseCopy(tree: TreeCopy): void {
 }
 
 function copyChildren(cur: CursorOps, info: LangInfo, tree: TreeCopy, checkErrors: boolean, out: CopyResult): void {
-  const { types, named: isNamed } = info;
+  const { types, named: isNamed, hasFields } = info;
   const leaf = checkErrors ? info.leaf : info.opaque;
   const parents: number[] = [];
   const lasts: number[] = [];
@@ -343,7 +390,8 @@ function copyChildren(cur: CursorOps, info: LangInfo, tree: TreeCopy, checkError
     const named = isNamed[t] ?? true;
     let node: number;
     if (named) {
-      node = tree.add(t, cur.fieldId(), cur.start(), cur.end());
+      // (tree.tid is re-read: the arrays are replaced when they grow)
+      node = tree.add(t, hasFields[tree.tid[parent]] ? cur.fieldId() : 0, cur.start(), cur.end());
     } else if (types[t] === '=>' || types[t] === 'function') {
       const s = cur.start();
       node = tree.add(t, 0, s, s + types[t].length);
