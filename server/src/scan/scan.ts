@@ -6,7 +6,7 @@ import type { Finding, Severity, ToolSummary } from '../model/findings';
 import type { FileOutcome } from './analyze';
 import { analyzeFiles } from './pool';
 import type { Skip, SkipReason } from './read';
-import { comparePaths, discoverFiles } from './walk';
+import { comparePaths, discoverFiles, repositoryRoot } from './walk';
 
 export interface ScanOptions {
   paths: string[];
@@ -113,7 +113,10 @@ export async function runScan(opts: ScanOptions, root: string): Promise<ScanRepo
   const maxFileSize = opts.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const walked = discoverFiles(opts.paths, opts.cwd, { config: opts.config, globBase: opts.globBase ?? root });
   for (const s of walked.skipped) report.skip(s);
-  await analyzeFiles(walked.files, { jobs: opts.jobs, config: opts.config, roots: [root], maxFileSize, onProgress: opts.onProgress }, (o) => report.add(o));
+  // Imports resolve within the scan root and, when it sits inside a repository, the repository root.
+  const repo = repositoryRoot(root);
+  const roots = repo && repo !== root ? [root, repo] : [root];
+  await analyzeFiles(walked.files, { jobs: opts.jobs, config: opts.config, roots, maxFileSize, onProgress: opts.onProgress }, (o) => report.add(o));
   return report.finish();
 }
 

@@ -78,13 +78,22 @@ function readIgnoreFile(dir: string): IgnoreFile | undefined {
   return { dir, ig: ignore({ allowRelativePaths: true }).add(text) };
 }
 
-/** .gitignore files between the enclosing repository's root (the folder holding .git) and `dir`, outermost first. */
+/** The enclosing repository's root: `dir` or the nearest parent holding `.git`. */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/** .gitignore files between the enclosing repository's root and `dir` (exclusive), outermost first. */
 function ancestorIgnoreFiles(dir: string): IgnoreFile[] {
+  const repo = repositoryRoot(dirname(dir));
+  if (!repo) return [];
   const chain: string[] = [];
   for (let d = dirname(dir); ; d = dirname(d)) {
     chain.unshift(d);
-    if (existsSync(join(d, '.git'))) break;
-    if (dirname(d) === d) return [];
+    if (d === repo) break;
   }
   return chain.map(readIgnoreFile).filter((x): x is IgnoreFile => x !== undefined);
 }
