@@ -261,6 +261,29 @@ describe('language server (stdio)', function () {
     assert.ok(!after.some((d) => d.code === 'net/unscoped-request'), 'the unsaved guard in the helper scopes the tool');
   });
 
+  it('shows findings of a tool defined in one file and registered in another in the defining file', async function () {
+    const implText = 'import requests\n\n\ndef fetch(url: str) -> str:\n    """Fetch a page."""\n    return requests.get(url).text\n';
+    const agentText = 'from langgraph.prebuilt import create_react_agent\n\nfrom tools_impl import fetch\n\nagent = create_react_agent("openai:gpt-4o", tools=[fetch])\n';
+    const dir = makeWorkspace({ 'tools_impl.py': implText, 'agent.py': agentText });
+    workspaces.push(dir);
+    const c = client();
+    await c.initialize(dir);
+    const implUri = uriOf(join(dir, 'tools_impl.py'));
+    const agentUri = uriOf(join(dir, 'agent.py'));
+    await c.open(agentUri, agentText, 'python');
+    const contributed = await c.diagnosticsAt(implUri);
+    assert.ok(contributed.some((d) => d.code === 'net/unscoped-request' && d.range.start.line === 5), 'flagged in the file that defines the tool');
+    await c.open(implUri, implText, 'python');
+    const own = await c.diagnosticsAt(implUri, 1);
+    assert.ok(own.some((d) => d.code === 'net/unscoped-request' && d.range.start.line === 5), 'still flagged once the defining file is open');
+    assert.equal(own.filter((d) => d.code === 'net/unscoped-request').length, 1, 'once');
+    const published = c.published.length;
+    // Unregistering the tool (an unsaved edit of agent.py) clears what it placed in tools_impl.py.
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: agentUri, version: 2 }, contentChanges: [{ text: 'agent = None\n' }] });
+    const after = await c.until(() => c.published.slice(published).find((p) => p.uri === implUri)?.diagnostics);
+    assert.ok(!after.some((d) => d.code === 'net/unscoped-request'), 'a plain function is not a tool');
+  });
+
   it('analyses an untitled document and skips one over maxFileSize', async function () {
     const c = client({ settings: { maxFileSize: 100 } });
     await c.initialize(ws);

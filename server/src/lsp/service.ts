@@ -230,7 +230,7 @@ export class AgentBoundaryService {
     // What was shown for the editor's text goes; the file on disk is shown again if it was scanned.
     void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     if (this.scanned.has(doc.path)) void this.reanalyseScanned(doc.path);
-    else this.contribute(doc.path, []);
+    else if (this.targetsOf.has(doc.path)) void this.contributeFromDisk(doc.path);
     this.dependentsChanged(doc.path);
   }
 
@@ -409,6 +409,13 @@ export class AgentBoundaryService {
     const result = ctx.settings.enable ? await this.analyzer.analyze(path, undefined, ctx.config, ctx.roots) : emptyResult(path);
     if (this.docs.byPath(path)) return;
     this.recordScanned(path, result);
+  }
+
+  /** A closed file that places findings in others (it registers their tools): its saved text now counts. */
+  private async contributeFromDisk(path: string): Promise<void> {
+    const ctx = await this.contextFor(pathToUri(path), path);
+    const result = ctx.settings.enable && existsSync(path) ? await this.analyzer.analyze(path, undefined, ctx.config, ctx.roots) : emptyResult(path);
+    if (!this.docs.byPath(path)) this.contribute(path, result.findings);
   }
 
   // ------------------------------------------------------------------ settings and configuration
