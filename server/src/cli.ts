@@ -3,16 +3,14 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pkg from '../../package.json';
 import { ConfigError, loadConfig } from './config/load';
 import type { Severity } from './model/findings';
 import { formatJson } from './report/json';
-import { formatSarif } from './report/sarif';
+import { TOOL_INFO as TOOL, formatSarif } from './report/sarif';
 import { formatText } from './report/text';
 import { runScan, scanRoot, shouldFail } from './scan/scan';
 import { PathError } from './scan/walk';
 
-const TOOL = { name: 'agent-boundary', version: pkg.version, informationUri: 'https://github.com/agent-boundary/agent-boundary' };
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
+import pkg from '../../../package.json';
 import type { Finding, Location } from '../model/findings';
 import { languageOf } from '../parse/parser';
 import { allRules, repoRoot } from '../rules/catalog';
@@ -22,6 +23,9 @@ export interface ToolInfo {
   version: string;
   informationUri: string;
 }
+
+/** How every report names this tool. */
+export const TOOL_INFO: ToolInfo = { name: 'agent-boundary', version: pkg.version, informationUri: 'https://github.com/agent-boundary/agent-boundary' };
 
 /** `net/unscoped-request` → `NetUnscopedRequest` (SARIF rule names are identifiers). */
 export function ruleName(id: string): string {
