@@ -277,10 +277,18 @@ describe('language server (stdio)', function () {
     const own = await c.diagnosticsAt(implUri, 1);
     assert.ok(own.some((d) => d.code === 'net/unscoped-request' && d.range.start.line === 5), 'still flagged once the defining file is open');
     assert.equal(own.filter((d) => d.code === 'net/unscoped-request').length, 1, 'once');
-    const published = c.published.length;
+    let published = c.published.length;
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: implUri } });
+    const closed = await c.until(() => c.published.slice(published).filter((p) => p.uri === implUri)[1]?.diagnostics);
+    assert.ok(closed.some((d) => d.code === 'net/unscoped-request'), 'closing the defining file keeps what the registering file places in it');
+    published = c.published.length;
     // Unregistering the tool (an unsaved edit of agent.py) clears what it placed in tools_impl.py.
     await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: agentUri, version: 2 }, contentChanges: [{ text: 'agent = None\n' }] });
-    const after = await c.until(() => c.published.slice(published).find((p) => p.uri === implUri)?.diagnostics);
+    // The registering file's new result is published first, then what it places in others.
+    const after = await c.until(() => {
+      const at = c.published.findIndex((p, i) => i >= published && p.uri === agentUri && p.version === 2);
+      return at < 0 ? undefined : c.published.slice(at).find((p) => p.uri === implUri)?.diagnostics;
+    });
     assert.ok(!after.some((d) => d.code === 'net/unscoped-request'), 'a plain function is not a tool');
   });
 

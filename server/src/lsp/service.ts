@@ -208,7 +208,9 @@ export class AgentBoundaryService {
     const doc = this.docs.open(params);
     this.analyzer.invalidate(doc.path);
     // The open document now owns the file's diagnostics; in pull mode the client asks for them itself.
-    if (this.pullMode && this.scanned.get(doc.path)?.diagnostics.length) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    if (this.pullMode && (this.scanned.get(doc.path)?.diagnostics.length || this.contributedOnly.delete(doc.path))) {
+      void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    }
     this.scheduler.request(doc.uri);
     this.dependentsChanged(doc.path);
   }
@@ -229,8 +231,13 @@ export class AgentBoundaryService {
     this.analyzer.invalidate(doc.path);
     // What was shown for the editor's text goes; the file on disk is shown again if it was scanned.
     void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    this.contributedOnly.delete(doc.path);
     if (this.scanned.has(doc.path)) void this.reanalyseScanned(doc.path);
-    else if (this.targetsOf.has(doc.path)) void this.contributeFromDisk(doc.path);
+    else {
+      if (this.targetsOf.has(doc.path)) void this.contributeFromDisk(doc.path);
+      // What other files' analyses place in this one is still true of the file on disk.
+      this.refresh(doc.path);
+    }
     this.dependentsChanged(doc.path);
   }
 
