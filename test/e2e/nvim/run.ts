@@ -29,25 +29,35 @@ export async function runNeovim(timeoutMs: number): Promise<NeovimRun> {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  // Neovim runs in its own process group (with the language server it starts): stop it on any way out.
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
+  const onSignal = () => {
+    killGroup();
+    process.exit(130);
+  };
+  process.on('exit', killGroup);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let output = '';
   child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    try {
-      process.kill(-child.pid!, 'SIGKILL'); // Neovim and the language server it started
-    } catch {
-      /* gone */
-    }
+    killGroup();
   }, timeoutMs);
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
   clearTimeout(timer);
-  try {
-    process.kill(-child.pid!, 'SIGKILL'); // a language server left behind
-  } catch {
-    /* gone */
-  }
+  killGroup(); // a language server left behind
+  process.off('exit', killGroup);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
 
   if (!existsSync(results)) {
     const why = timedOut ? `Neovim timed out after ${timeoutMs / 1000} s` : `Neovim exited (${code}) without results`;

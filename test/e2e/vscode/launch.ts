@@ -51,7 +51,10 @@ interface PwContext {
 }
 interface Playwright {
   chromium: {
-    launchPersistentContext(userDataDir: string, opts: { executablePath: string; headless: boolean; args: string[]; timeout: number }): Promise<PwContext>;
+    launchPersistentContext(
+      userDataDir: string,
+      opts: { executablePath: string; headless: boolean; args: string[]; timeout: number; handleSIGINT: boolean; handleSIGTERM: boolean; handleSIGHUP: boolean },
+    ): Promise<PwContext>;
   };
 }
 
@@ -144,9 +147,18 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
   let context: PwContext | undefined;
   let clean = false;
   const onSignal = () => void cleanup().then(() => process.exit(130));
+  // If the process exits some other way mid-run, the server's process group still must not outlive it.
+  const onExit = () => {
+    try {
+      if (server?.pid !== undefined) process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
   const cleanup = async () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('exit', onExit);
     if (context) await Promise.race([context.close().catch(() => undefined), sleep(10_000)]);
     if (server) await stopGroup(server);
     serverLog.end();
@@ -154,6 +166,7 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('exit', onExit);
 
   try {
     const port = await freePort();
@@ -187,7 +200,16 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
 
     const pwRequire = createRequire(join(E2E_DIR, 'node_modules', 'index.js'));
     const pw = pwRequire('playwright-core') as Playwright;
-    context = await pw.chromium.launchPersistentContext(dirs.chrome, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    // Signals are handled here (cleanup stops the server too), not by playwright, which would exit at once.
+    context = await pw.chromium.launchPersistentContext(dirs.chrome, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     const page = await context.newPage();
     page.on('console', (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
