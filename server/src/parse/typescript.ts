@@ -82,7 +82,7 @@ class TreeCopy {
 
 /** Kept between files; dropped after a very large one. */
 let pool: TreeCopy | undefined;
-const POOL_KEEP = 1 << 21;
+const POOL_KEEP = 1 << 16;
 
 const FIELD_NAMES = [
   'name',
