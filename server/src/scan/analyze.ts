@@ -1,9 +1,7 @@
-// Analyses one file for a scan (in-process or in a worker): read it safely, run the engine, apply the
-// inline suppressions of every file a finding landed in.
+// Analyses one file for a scan (in-process or in a worker): read it safely, then run the engine.
 import type { Engine, EngineOptions } from '../engine';
 import type { ProjectConfig } from '../config/types';
 import type { Finding, ToolSummary } from '../model/findings';
-import { applySuppressions } from '../rules/suppress';
 import { readSource, type Skip } from './read';
 
 /** What a scan keeps of one file: its findings and tool summaries, or why it was skipped. */
@@ -46,28 +44,9 @@ export function analyzeOne(engine: Engine, file: string, s: ScanSettings): FileO
     return { file, findings: [], tools: [], skip: { file, reason: 'analysis-failed', detail: (e as Error)?.stack ?? String(e) } };
   }
   if (result.skipped) return { file, findings: [], tools: [], skip: { file, reason: 'analysis-failed', detail: result.skipped } };
-  const out: FileOutcome = { file, findings: suppressAll(result.findings, file, src.text, s), tools: result.tools };
+  // The engine has applied inline suppressions and the config's rule settings.
+  const out: FileOutcome = { file, findings: result.findings, tools: result.tools };
   if (src.replaced) out.replaced = true;
   if (result.syntaxErrors) out.syntaxErrors = result.syntaxErrors;
-  return out;
-}
-
-/** Findings may sit in other files than the one analysed (a tool defined elsewhere): use each file's own comments. */
-function suppressAll(findings: Finding[], file: string, text: string, s: ScanSettings): Finding[] {
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = byFile.get(f.file);
-    if (list) list.push(f);
-    else byFile.set(f.file, [f]);
-  }
-  const out: Finding[] = [];
-  for (const [path, list] of byFile) {
-    let body: string | undefined = text;
-    if (path !== file) {
-      const r = readSource(path, s.maxFileSize);
-      body = 'text' in r ? r.text : undefined;
-    }
-    out.push(...(body === undefined ? list : applySuppressions(list, body)));
-  }
   return out;
 }

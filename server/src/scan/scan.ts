@@ -1,6 +1,5 @@
 // One scan: discover files, analyse them (pool), merge what comes back into one deterministic report.
 import { dirname, resolve, sep } from 'node:path';
-import { applyRuleConfig } from '../config/load';
 import { DEFAULT_MAX_FILE_SIZE, type ProjectConfig } from '../config/types';
 import type { Finding, Severity, ToolSummary } from '../model/findings';
 import type { FileOutcome } from './analyze';
@@ -57,8 +56,8 @@ export function scanRoot(paths: string[], cwd: string, isDir: (p: string) => boo
 
 /**
  * Merges per-file outcomes into one report: findings de-duplicated by (file, rule, line, tool) — a tool
- * registered in one file and defined in another can be reported from both; the first kept — mapped
- * through the config's rule settings and sorted. The CLI and the editor's SARIF export both use it.
+ * registered in one file and defined in another can be reported from both; the first kept — and sorted.
+ * (The engine has already applied suppressions and the config's rule settings.)
  */
 export class ReportBuilder {
   private readonly files: string[] = [];
@@ -70,7 +69,6 @@ export class ReportBuilder {
 
   constructor(
     private readonly root: string,
-    private readonly config: ProjectConfig,
     private readonly startTime = new Date(),
   ) {}
 
@@ -97,7 +95,7 @@ export class ReportBuilder {
     return {
       root: this.root,
       files: [...this.files].sort(comparePaths),
-      findings: applyRuleConfig([...this.findings.values()], this.config).sort(compareFindings),
+      findings: [...this.findings.values()].sort(compareFindings),
       tools: [...this.tools.values()].sort((a, b) => comparePaths(a.tool.file, b.tool.file) || a.tool.nameSpan.start.line - b.tool.nameSpan.start.line || comparePaths(a.tool.name, b.tool.name)),
       skipped: [...this.skipped].sort((a, b) => comparePaths(a.file, b.file)),
       replaced: [...this.replaced].sort(comparePaths),
@@ -109,7 +107,7 @@ export class ReportBuilder {
 }
 
 export async function runScan(opts: ScanOptions, root: string): Promise<ScanReport> {
-  const report = new ReportBuilder(root, opts.config);
+  const report = new ReportBuilder(root);
   const maxFileSize = opts.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const walked = discoverFiles(opts.paths, opts.cwd, { config: opts.config, globBase: opts.globBase ?? root });
   for (const s of walked.skipped) report.skip(s);
