@@ -1,5 +1,5 @@
 // The language server's state and behaviour; server.ts only wires connection events to these methods.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import {
   CodeActionKind,
@@ -41,10 +41,11 @@ import {
 } from 'vscode-languageserver';
 import { version } from '../../../package.json';
 import { ConfigError, isConfigFileName, loadConfig } from '../config/load';
-import type { ProjectConfig } from '../config/types';
+import { DEFAULT_MAX_FILE_SIZE, type ProjectConfig } from '../config/types';
 import { codeActionsFor } from '../fixes/index';
 import type { FileResult, Finding } from '../model/findings';
 import { RULE_IDS } from '../rules/types';
+import { readSource } from '../scan/read';
 import { Analyzer } from './analyzer';
 import { isOurDiagnostic, ruleMeta, toDiagnostics } from './diagnostics';
 import { DocumentStore, type OpenDocument } from './documents';
@@ -262,11 +263,9 @@ export class AgentBoundaryService {
   private readFile(path: string): string | undefined {
     const open = this.docs.byPath(path);
     if (open) return open.doc.getText();
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    // The CLI's reader: a FIFO or device named like a module must not block the server.
+    const src = readSource(path, DEFAULT_MAX_FILE_SIZE);
+    return 'text' in src ? src.text : undefined;
   }
 
   private async validate(uri: string): Promise<void> {
