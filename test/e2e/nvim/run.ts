@@ -13,19 +13,53 @@ export interface NeovimRun extends SuiteResults {
   seconds: number;
 }
 
+/** One fixture: the finding of `category` on the line containing `sink` is fixed by its preferred action. */
+interface Case {
+  file: string;
+  filetype: string;
+  category: string;
+  sink: string;
+}
+
+const CASES: Case[] = [
+  { file: 'tools/fetch_page.py', filetype: 'python', category: 'net', sink: 'requests.get(' },
+  { file: 'tools/read_note.js', filetype: 'javascript', category: 'fs', sink: 'readFile(path' },
+];
+
 export async function runNeovim(timeoutMs: number): Promise<NeovimRun> {
   const t0 = Date.now();
   const runDir = mkdtempSync(join(tmpdir(), 'ab-e2e-nvim-'));
-  const ws = join(runDir, 'workspace');
+  const all: SuiteResults = { passed: 0, failed: 0, tests: [], errors: [] };
+  for (const c of CASES) {
+    const r = await runCase(c, join(runDir, c.file.replace(/\W/g, '_')), timeoutMs);
+    all.passed += r.passed;
+    all.failed += r.failed;
+    all.tests.push(...r.tests.map((t) => ({ ...t, title: `${c.file}: ${t.title}` })));
+    all.errors.push(...r.errors.map((e) => `${c.file}: ${e}`));
+  }
+  if (all.failed === 0 && all.errors.length === 0 && !process.env.AB_E2E_KEEP) rmSync(runDir, { recursive: true, force: true });
+  return { ...all, runDir, seconds: Math.round((Date.now() - t0) / 100) / 10 };
+}
+
+async function runCase(c: Case, caseDir: string, timeoutMs: number): Promise<SuiteResults> {
+  const ws = join(caseDir, 'workspace');
   cpSync(join(ROOT, 'test', 'e2e', 'fixtures', 'workspace'), ws, { recursive: true });
-  const results = join(runDir, 'results.json');
+  const results = join(caseDir, 'results.json');
   const server = join(ROOT, 'server', 'out', 'server.js');
-  const done = (r: SuiteResults): NeovimRun => ({ ...r, runDir, seconds: Math.round((Date.now() - t0) / 100) / 10 });
-  if (!existsSync(server)) return done({ passed: 0, failed: 0, tests: [], errors: [`${server} is missing: run npm run build`] });
+  if (!existsSync(server)) return { passed: 0, failed: 0, tests: [], errors: [`${server} is missing: run npm run build`] };
 
   const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(__dirname, 'test.lua')}`], {
     cwd: ws,
-    env: { ...process.env, AB_SERVER: server, AB_ROOT: ws, AB_FILE: join(ws, 'tools', 'fetch_page.py'), AB_RESULTS: results },
+    env: {
+      ...process.env,
+      AB_SERVER: server,
+      AB_ROOT: ws,
+      AB_FILE: join(ws, c.file),
+      AB_FILETYPE: c.filetype,
+      AB_CATEGORY: c.category,
+      AB_SINK: c.sink,
+      AB_RESULTS: results,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -52,7 +86,7 @@ export async function runNeovim(timeoutMs: number): Promise<NeovimRun> {
     timedOut = true;
     killGroup();
   }, timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (status) => resolve(status)));
   clearTimeout(timer);
   killGroup(); // a language server left behind
   process.off('exit', killGroup);
@@ -61,13 +95,12 @@ export async function runNeovim(timeoutMs: number): Promise<NeovimRun> {
 
   if (!existsSync(results)) {
     const why = timedOut ? `Neovim timed out after ${timeoutMs / 1000} s` : `Neovim exited (${code}) without results`;
-    return done({ passed: 0, failed: 0, tests: [], errors: [`${why}; output:\n${output.slice(-4000)}`] });
+    return { passed: 0, failed: 0, tests: [], errors: [`${why}; output:\n${output.slice(-4000)}`] };
   }
   const r = JSON.parse(readFileSync(results, 'utf8')) as SuiteResults;
   // json_encode turns an empty Lua table into [] or {}; normalise.
   r.tests = Array.isArray(r.tests) ? r.tests : [];
   r.errors = Array.isArray(r.errors) ? r.errors : [];
   if (code !== 0 && r.failed === 0 && r.errors.length === 0) r.errors.push(`Neovim exited with ${code}:\n${output.slice(-4000)}`);
-  if (r.failed === 0 && r.errors.length === 0 && !process.env.AB_E2E_KEEP) rmSync(runDir, { recursive: true, force: true });
-  return done(r);
+  return r;
 }

@@ -1,9 +1,13 @@
 -- Agent Boundary's language server in Neovim 0.7's built-in LSP client (headless).
 -- Run by test/e2e/nvim/run.ts as: nvim --headless -u NONE -i NONE -n -c 'luafile test.lua'
--- Environment: AB_SERVER (server/out/server.js), AB_ROOT (workspace), AB_FILE (fixture), AB_RESULTS (JSON out).
+-- Environment: AB_SERVER (server/out/server.js), AB_ROOT (workspace), AB_FILE (fixture), AB_FILETYPE,
+-- AB_CATEGORY (the finding to fix, e.g. 'net'), AB_SINK (text of the line it must sit on), AB_RESULTS (JSON out).
 local server = assert(os.getenv('AB_SERVER'), 'AB_SERVER')
 local root = assert(os.getenv('AB_ROOT'), 'AB_ROOT')
 local file = assert(os.getenv('AB_FILE'), 'AB_FILE')
+local filetype = assert(os.getenv('AB_FILETYPE'), 'AB_FILETYPE')
+local prefix = assert(os.getenv('AB_CATEGORY'), 'AB_CATEGORY') .. '/'
+local sink = assert(os.getenv('AB_SINK'), 'AB_SINK')
 local results_path = assert(os.getenv('AB_RESULTS'), 'AB_RESULTS')
 local WAIT_MS = tonumber(os.getenv('AB_WAIT_MS') or '60000')
 
@@ -63,7 +67,7 @@ local function wait(what, cond)
   if not vim.wait(WAIT_MS, cond, 50) then error('gave up after ' .. WAIT_MS .. ' ms waiting for ' .. what) end
 end
 
-local client_id, bufnr, uri, client, net
+local client_id, bufnr, uri, client, finding
 
 test('the server starts and initializes over stdio', function()
   client_id = vim.lsp.start_client({
@@ -77,7 +81,7 @@ test('the server starts and initializes over stdio', function()
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   bufnr = vim.api.nvim_get_current_buf()
   -- -u NONE: no filetype detection; the languageId sent in didOpen comes from 'filetype'.
-  vim.bo[bufnr].filetype = 'python'
+  vim.bo[bufnr].filetype = filetype
   uri = vim.uri_from_bufnr(bufnr)
   assert(vim.lsp.buf_attach_client(bufnr, client_id), 'buf_attach_client failed')
   wait('initialize', function()
@@ -87,15 +91,15 @@ test('the server starts and initializes over stdio', function()
   assert(client.server_capabilities.codeActionProvider, 'the server offers code actions')
 end)
 
-test('diagnostics for the fixture arrive, with the unscoped request on its line', function()
-  wait('a net/* diagnostic on ' .. uri, function() return find_code(raw[uri], 'net/') ~= nil end)
-  net = find_code(raw[uri], 'net/')
+test('diagnostics arrive, with the ' .. prefix .. '* finding on the line of ' .. sink, function()
+  wait('a ' .. prefix .. '* diagnostic on ' .. uri, function() return find_code(raw[uri], prefix) ~= nil end)
+  finding = find_code(raw[uri], prefix)
   local line = nil
   for i, text in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
-    if text:find('requests.get(', 1, true) then line = i - 1 end
+    if text:find(sink, 1, true) then line = i - 1 end
   end
-  assert(net.range.start.line == line, ('anchored on line %d, expected %s'):format(net.range.start.line, tostring(line)))
-  assert(net.data ~= nil, 'the raw diagnostic carries data for the fix')
+  assert(finding.range.start.line == line, ('anchored on line %d, expected %s'):format(finding.range.start.line, tostring(line)))
+  assert(finding.data ~= nil, 'the raw diagnostic carries data for the fix')
   local shown = vim.diagnostic.get(bufnr)
   local found = false
   for _, d in ipairs(shown) do
@@ -107,8 +111,8 @@ end)
 test('the preferred quick fix applies and clears the finding', function()
   local params = {
     textDocument = { uri = uri },
-    range = net.range,
-    context = { diagnostics = { net }, only = { 'quickfix' } },
+    range = finding.range,
+    context = { diagnostics = { finding }, only = { 'quickfix' } },
   }
   local resp = client.request_sync('textDocument/codeAction', params, WAIT_MS, bufnr)
   assert(resp and not resp.err, 'codeAction failed: ' .. vim.inspect(resp))
@@ -126,7 +130,7 @@ test('the preferred quick fix applies and clears the finding', function()
   local before = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
   local others_before, skipped = {}, false
   for _, d in ipairs(raw[uri]) do
-    if not skipped and code_of(d) == code_of(net) then skipped = true else table.insert(others_before, code_of(d)) end
+    if not skipped and code_of(d) == code_of(finding) then skipped = true else table.insert(others_before, code_of(d)) end
   end
   table.sort(others_before)
   local seen = publishes
@@ -137,14 +141,15 @@ test('the preferred quick fix applies and clears the finding', function()
   end
   local after = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
   assert(after ~= before, 'the fix changed the buffer')
-  wait('the net finding to clear', function()
-    return publishes > seen and find_code(raw[uri], code_of(net)) == nil
+  wait('the ' .. code_of(finding) .. ' finding to clear', function()
+    return publishes > seen and find_code(raw[uri], code_of(finding)) == nil
   end)
   local others_after = {}
   for _, d in ipairs(raw[uri]) do table.insert(others_after, code_of(d)) end
   table.sort(others_after)
   assert(vim.deep_equal(others_before, others_after),
     'no new finding: before ' .. vim.inspect(others_before) .. ', after ' .. vim.inspect(others_after))
+  vim.cmd('silent write') -- the fixed file stays in the kept run directory for inspection
 end)
 
 local ok, err = pcall(function()
