@@ -3,12 +3,14 @@
 // Expects test/e2e/setup.sh to have run and the extension to be built (the npm script does both).
 // Prints every test, then a closing `N passed, N failed` line; exits non-zero on any failure.
 //   AB_E2E_ONLY=vscode,vsix,nvim   run a subset          AB_E2E_KEEP=1   keep the temp dirs and logs
+//   AB_E2E_ONLY=electron           the suite in desktop VS Code via @vscode/test-electron (downloads VS Code)
 //   AB_E2E_VSIX=path               test that .vsix instead of running `npm run package`
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { runNeovim } from './nvim/run';
+import { runElectron } from './vscode/electron';
 import type { SuiteResults } from './vscode/suite/index';
 import { HOST_EXTENSION, ROOT, SUITE_OUT, runVsCodeSuite } from './vscode/launch';
 
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const since = () => `${Math.round((Date.now() - t0) / 1000)} s`;
 
-  if (only.includes('vscode') || only.includes('vsix')) await bundleSuite();
+  if (only.some((p) => ['vscode', 'vsix', 'electron'].includes(p))) await bundleSuite();
   if (only.includes('vscode')) {
     const r = await runVsCodeSuite({ label: 'vscode', suite: 'extension', extensionDevelopmentPath: ROOT, timeoutMs: 8 * 60_000 });
     parts.push({ name: 'VS Code 1.139 (code-server server, Chromium): extension under development', ...r, note: JSON.stringify(r.timings) });
@@ -70,6 +72,10 @@ async function main(): Promise<void> {
     } catch (e) {
       parts.push({ name: 'VS Code 1.139: the packaged .vsix', passed: 0, failed: 0, tests: [], errors: [e instanceof Error ? e.message : String(e)] });
     }
+  }
+  if (only.includes('electron')) {
+    const r = await runElectron();
+    parts.push({ name: 'Desktop VS Code (@vscode/test-electron)', ...r, note: JSON.stringify(r.timings) });
   }
   if (only.includes('nvim')) {
     const r = await runNeovim(3 * 60_000);

@@ -106,9 +106,20 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   signal('SIGKILL');
 }
 
+/** A fresh run directory in the system temp dir, with a copy of the fixture workspace in it. */
+export function prepareRun(label: string): { runDir: string; ws: string } {
+  const runDir = mkdtempSync(join(tmpdir(), `ab-e2e-${label}-`));
+  const ws = join(runDir, 'workspace');
+  cpSync(FIXTURE, ws, { recursive: true });
+  mkdirSync(join(ws, '.vscode'), { recursive: true });
+  // The scan test needs a file nothing has analysed yet (false is also the default).
+  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'agentBoundary.scanOnStartup': false }, null, 2));
+  return { runDir, ws };
+}
+
 export const HOST_EXTENSION = join(ROOT, 'test', 'e2e', 'vscode', 'host');
 
-function extensionId(extensionRoot: string): string {
+export function extensionId(extensionRoot: string): string {
   const pkg = JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
   return `${pkg.publisher}.${pkg.name}`;
 }
@@ -123,11 +134,7 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
 
   // A fresh workspace, VS Code profile, server data, extensions folder and browser profile for every run, in
   // the system temp dir (not under the repository, whose .gitignore a workspace scan could apply).
-  const runDir = mkdtempSync(join(tmpdir(), `ab-e2e-${opts.label}-`));
-  const ws = join(runDir, 'workspace');
-  cpSync(FIXTURE, ws, { recursive: true });
-  mkdirSync(join(ws, '.vscode'), { recursive: true });
-  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'agentBoundary.scanOnStartup': false }, null, 2));
+  const { runDir, ws } = prepareRun(opts.label);
   const dirs = { user: join(runDir, 'user-data'), server: join(runDir, 'server-data'), ext: join(runDir, 'extensions'), chrome: join(runDir, 'chromium') };
   const resultsFile = join(runDir, 'results.json');
   const serverLog = createWriteStream(join(runDir, 'server.log'));
