@@ -913,6 +913,38 @@ describe('TypeScript front-end', function () {
       assert.equal(fn(m, 'b0').bodyIndent, '  ');
     });
 
+    it('every prefix and a thousand corruptions of an agent module lower without an internal error', function () {
+      const code = [
+        "import { tool } from 'ai';",
+        "import fs from 'node:fs/promises';",
+        'const { execSync } = require("child_process");',
+        '@Injectable() export class Files extends Base {',
+        '  private root = process.env.ROOT ?? "/data";',
+        '  async read({ path: p, ...o }: { path: string }, [a, , b] = [], ...rest) {',
+        '    for (const [k, v] of Object.entries(o)) if (k in this) continue; else break;',
+        '    switch (p) { case "a": case `b${a}`: return await fs.readFile(p, "utf8"); default: throw new Error(`no ${p}`); }',
+        '  }',
+        '}',
+        'export const run = tool({',
+        '  execute: async ({ cmd }) => { try { return execSync(cmd).toString(); } catch (e) { process.exit(1); } finally { log?.(cmd as string); } },',
+        '});',
+        'export default { handler: (req, res) => res.send(<div>{req.query.q}</div>), x: /re[a-z]/g, y: a ? b : !c || d && e ?? f };',
+      ].join('\n');
+      let seed = 7;
+      const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+      const variants: string[] = [];
+      for (let cut = 0; cut <= code.length; cut += 3) variants.push(code.slice(0, cut));
+      const junk = ['{', '}', '(', ')', '=>', '`', "'", '"', ';', ',', '/*', '<', 'async ', '...', '${', '\n', ' '];
+      for (let i = 0; i < 1000; i++) {
+        const at = rand(code.length);
+        const cutLen = rand(6);
+        variants.push(code.slice(0, at) + junk[rand(junk.length)] + code.slice(at + cutLen));
+      }
+      const before = copyOptions.internalErrors;
+      for (const v of variants) for (const file of ['a.ts', 'a.tsx']) lower(v, file);
+      assert.equal(copyOptions.internalErrors - before, 0);
+    });
+
     it('never throws on arbitrary fragments', function () {
       const samples = ['', ' ', 'class', 'function (', '=> =>', 'import', 'export default', '`${', "'unterminated", 'a?.b?.(', '<div>', '@dec', 'for (const of', 'switch (x) { case', 'x = {a: 1,, b}', 'async', '#!/usr/bin/env node\nrun();'];
       for (const s of samples) for (const file of ['a.ts', 'a.tsx', 'a.js']) assert.doesNotThrow(() => lower(s, file), `${file}: ${s}`);

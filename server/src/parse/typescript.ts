@@ -231,8 +231,9 @@ const WASM_FNS = [
   '_ts_tree_cursor_current_node_is_missing_wasm',
 ] as const;
 
-/** Tests compare the two ways of walking a tree: `direct` allows the fast one, `used` says which ran. */
-export const copyOptions: { direct: boolean; used?: 'direct' | 'wrapper' } = { direct: true };
+/** For tests: `direct` allows the fast walk and `used` says which walk ran; `internalErrors` counts
+ * exceptions the lowering swallowed (a statement lost to a bug, never to bad input). */
+export const copyOptions: { direct: boolean; used?: 'direct' | 'wrapper'; internalErrors: number } = { direct: true, internalErrors: 0 };
 
 /**
  * Every TreeCursor getter in web-tree-sitter writes the cursor's four words into the shared transfer
@@ -788,6 +789,7 @@ class TsLowerer {
       if (this.pre.length) out.push(...this.pre);
     } catch {
       // A bug in one statement must not lose the module: keep what we have.
+      copyOptions.internalErrors++;
     } finally {
       this.pre = saved;
     }
@@ -1854,6 +1856,7 @@ export function lowerTypeScript(root: Node, path: string, language: Language): M
     releaseCopy(tree);
   } catch {
     // Keep whatever was lowered before an unexpected failure.
+    copyOptions.internalErrors++;
   }
   if (lowerer) {
     mod.imports = lowerer.imports;
