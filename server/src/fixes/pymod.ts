@@ -72,10 +72,17 @@ function insertBlock(ctx: FixContext, lines: Lines, order: number, after: string
     const def = moduleBinding(ctx, dep);
     if (def && def.endIndex < toolStart(ctx)) anchor = Math.max(anchor, ctx.doc.nextLineStart(def.endIndex - 1));
   }
-  // PEP 8: two blank lines around top-level definitions, one after a constant.
+  // PEP 8: two blank lines around top-level definitions, one before a constant.
   const gap = order === FUNC_ORDER ? ctx.doc.eol + ctx.doc.eol : ctx.doc.eol;
   const body = ctx.render(lines, '');
-  ctx.edits.insert(anchor, anchor === 0 ? body + gap : gap + body + (order === FUNC_ORDER ? ctx.doc.eol : ''), order);
+  if (anchor === 0) {
+    ctx.edits.insert(anchor, body + gap, order);
+    return;
+  }
+  let blanksAfter = 0;
+  for (let line = ctx.doc.positionAt(anchor).line; line < ctx.doc.lineCount && ctx.doc.lineText(line).trim() === '' && blanksAfter < 2; line++) blanksAfter++;
+  const trailing = order === FUNC_ORDER ? ctx.doc.eol.repeat(Math.max(0, 2 - blanksAfter)) : '';
+  ctx.edits.insert(anchor, gap + body + trailing, order);
 }
 
 /** A module constant: reused when the module already binds the name, else created after the imports. */

@@ -184,7 +184,8 @@ export function boundNames(fn: Node): Set<string> {
 /** Every identifier text used anywhere in a node (to pick fresh names). */
 export function identifiersIn(node: Node): Set<string> {
   const out = new Set<string>();
-  for (const n of descendants(node)) if (/identifier/.test(n.type)) out.add(n.text);
+  // Property names (`args.url`) do not clash with locals.
+  for (const n of descendants(node)) if (/identifier/.test(n.type) && n.type !== 'property_identifier') out.add(n.text);
   return out;
 }
 
