@@ -100,10 +100,10 @@ describe('language server (stdio)', function () {
     const hover = await c.conn.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 6 } });
     assert.match(JSON.stringify(hover?.contents ?? null), /fetch_page.*network: \*\*unscoped\*\*/);
     assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: ORIGIN }), null);
-    const symbols = await c.conn.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'fetch' });
+    const symbols = await c.conn.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'fetch_p' });
     assert.deepEqual(
-      symbols.map((s) => [s.name, s.location.uri]),
-      [['fetch_page', uri]],
+      symbols.filter((s) => s.location.uri === uri).map((s) => [s.name, s.location.range.start.line]),
+      [['fetch_page', 5]],
     );
   });
 
@@ -290,6 +290,21 @@ describe('language server (stdio)', function () {
       return at < 0 ? undefined : c.published.slice(at).find((p) => p.uri === implUri)?.diagnostics;
     });
     assert.ok(!after.some((d) => d.code === 'net/unscoped-request'), 'a plain function is not a tool');
+  });
+
+  it('flags a tool registered by a file that was never opened (background index)', async function () {
+    const implText = 'import requests\n\n\ndef fetch(url: str) -> str:\n    """Fetch a page."""\n    return requests.get(url).text\n';
+    const agentText = 'from langgraph.prebuilt import create_react_agent\n\nfrom tools_impl import fetch\n\nagent = create_react_agent("openai:gpt-4o", tools=[fetch])\n';
+    const dir = makeWorkspace({ 'tools_impl.py': implText, 'agent.py': agentText });
+    workspaces.push(dir);
+    const c = client();
+    await c.initialize(dir);
+    const implUri = uriOf(join(dir, 'tools_impl.py'));
+    await c.open(implUri, implText, 'python');
+    const flagged = await c.until(() => c.published.find((p) => p.uri === implUri && p.diagnostics.some((d) => d.code === 'net/unscoped-request'))?.diagnostics);
+    const cli = JSON.parse(execFileSync(process.execPath, [join(REPO, 'server/out/cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' })) as { findings: Finding[] };
+    assert.deepEqual(shapeOfDiagnostics(flagged), shapeOfFindings(cli.findings.filter((f) => f.file === 'tools_impl.py')));
+    assert.ok(!c.published.some((p) => p.uri === uriOf(join(dir, 'agent.py'))), 'the index publishes nothing for files that are not open');
   });
 
   it('analyses an untitled document and skips one over maxFileSize', async function () {

@@ -88,3 +88,32 @@ export async function scanWorkspace(svc: AgentBoundaryService, attached: WorkDon
   }
   return summary;
 }
+
+/**
+ * The background index: every file of every workspace folder analysed quietly, one per event-loop
+ * turn, skipping files an editor or the last scan already covers. Stops when `current()` turns false.
+ */
+export async function indexWorkspace(svc: AgentBoundaryService, current: () => boolean): Promise<number> {
+  let n = 0;
+  for (const folder of [...svc.folders]) {
+    const ctx = await svc.contextFor(folder.uri, folder.path);
+    if (!ctx.settings.enable || !current()) continue;
+    let files: string[];
+    try {
+      files = discoverFiles([folder.path], folder.path, { config: ctx.config, globBase: ctx.globBase }).files;
+    } catch (e) {
+      svc.log(`Indexing ${folder.path} failed: ${(e as Error)?.message ?? String(e)}`);
+      continue;
+    }
+    for (const path of files) {
+      if (!current()) return n;
+      if (svc.isOpen(path) || svc.scanned.has(path) || svc.folderFor(path) !== folder) continue;
+      const result = await svc.analyzer.analyze(path, undefined, ctx.config, ctx.roots);
+      if (!current()) return n;
+      svc.recordIndexed(path, result);
+      n++;
+      await turn();
+    }
+  }
+  return n;
+}

@@ -1,12 +1,11 @@
 // The language server's state and behaviour; server.ts only wires connection events to these methods.
 import { existsSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
-  FileChangeType,
   LSPErrorCodes,
   MessageType,
   ResponseError,
@@ -46,11 +45,12 @@ import { codeActionsFor } from '../fixes/index';
 import type { FileResult, Finding } from '../model/findings';
 import { RULE_IDS } from '../rules/types';
 import { readSource } from '../scan/read';
+import { DEFAULT_EXCLUDED_DIRS, isSourceFile } from '../scan/walk';
 import { Analyzer } from './analyzer';
 import { isOurDiagnostic, ruleMeta, toDiagnostics } from './diagnostics';
 import { DocumentStore, type OpenDocument } from './documents';
 import { toSarifString } from './sarif';
-import { scanWorkspace, type ScanSummary } from './scan';
+import { indexWorkspace, scanWorkspace, type ScanSummary } from './scan';
 import { Scheduler } from './scheduler';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SettingsCache, mergeConfig, normalizeSettings, type Settings } from './settings';
 import { codeLenses, hoverFor, toolSymbols } from './tools';
@@ -127,6 +127,12 @@ export class AgentBoundaryService {
   private resultCounter = 0;
   private readonly toldOnce = new Set<string>();
   private scanRun: Promise<ScanSummary> | undefined;
+  /**
+   * Results of the background index (every workspace file analysed quietly, nothing published): it
+   * teaches the engine which functions other files register as tools, and lists tools as symbols.
+   */
+  private readonly indexed = new Map<string, FileResult>();
+  private indexGeneration = 0;
 
   constructor(readonly connection: Connection) {
     this.settings = new SettingsCache((uri) =>
@@ -201,6 +207,24 @@ export class AgentBoundaryService {
     for (const f of this.folders) void this.analyzer.warmUp({}, this.roots(f.path));
     const wantScan = await Promise.all(this.folders.map((f) => this.settingsFor(f.uri).then((s) => s.enable && s.scanOnStartup)));
     if (wantScan.some(Boolean)) void this.scan(undefined).catch((e: unknown) => this.log(`Startup scan failed: ${String(e)}`));
+    else this.startIndex();
+  }
+
+  /** (Re)starts the background index; a run still going stops at its next file. */
+  private startIndex(): void {
+    const generation = ++this.indexGeneration;
+    this.indexed.clear();
+    const started = Date.now();
+    void indexWorkspace(this, () => generation === this.indexGeneration)
+      .then((n) => this.log(`Indexed ${n} files in ${Date.now() - started} ms.`))
+      .catch((e: unknown) => this.log(`Indexing failed: ${(e as Error)?.stack ?? String(e)}`));
+  }
+
+  /** A background-index result: kept for symbols; what it places in other files shows only where a file is already shown. */
+  recordIndexed(path: string, result: FileResult): void {
+    if (this.docs.byPath(path) || this.scanned.has(path)) return;
+    this.indexed.set(path, result);
+    this.contribute(path, result.findings, true);
   }
 
   // ------------------------------------------------------------------ documents
@@ -312,8 +336,11 @@ export class AgentBoundaryService {
     }
   }
 
-  /** Records what the analysis of `origin` found in other files, and refreshes those files. */
-  private contribute(origin: string, findings: Finding[]): void {
+  /**
+   * Records what the analysis of `origin` found in other files, and refreshes those files. A quiet
+   * contribution (background index) publishes nothing for a file that shows nothing yet.
+   */
+  private contribute(origin: string, findings: Finding[], quiet = false): void {
     const affected = new Set(this.targetsOf.get(origin) ?? []);
     for (const t of affected) {
       const m = this.contributions.get(t);
@@ -331,11 +358,11 @@ export class AgentBoundaryService {
     }
     if (targets.size) this.targetsOf.set(origin, targets);
     else this.targetsOf.delete(origin);
-    for (const t of affected) if (t !== origin) this.refresh(t);
+    for (const t of affected) if (t !== origin) this.refresh(t, quiet);
   }
 
   /** Recomputes and republishes the diagnostics of `path` after contributions to it changed. */
-  private refresh(path: string): void {
+  private refresh(path: string, quiet = false): void {
     const doc = this.docs.byPath(path);
     if (doc) {
       const entry = this.open.get(doc.uri);
@@ -353,6 +380,7 @@ export class AgentBoundaryService {
       void this.connection.sendDiagnostics({ uri: next.uri, diagnostics: next.diagnostics });
       return;
     }
+    if (quiet && !this.contributedOnly.has(path)) return;
     const diagnostics = this.diagnosticsFor(path, []);
     if (diagnostics.length) this.contributedOnly.add(path);
     else if (!this.contributedOnly.delete(path)) return;
@@ -424,6 +452,20 @@ export class AgentBoundaryService {
     if (!this.docs.byPath(path)) this.contribute(path, result.findings);
   }
 
+  /** A file changed on disk that no editor shows: keep the index (and what it registers) current. */
+  private async reindex(path: string): Promise<void> {
+    const folder = this.folderFor(path);
+    if (!folder || !isSourceFile(path) || relative(folder.path, path).split(sep).some((d) => DEFAULT_EXCLUDED_DIRS.has(d))) return;
+    if (!existsSync(path)) {
+      this.indexed.delete(path);
+      this.contribute(path, [], true);
+      return;
+    }
+    const ctx = await this.contextFor(folder.uri, folder.path);
+    if (!ctx.settings.enable) return;
+    this.recordIndexed(path, await this.analyzer.analyze(path, undefined, ctx.config, ctx.roots));
+  }
+
   // ------------------------------------------------------------------ settings and configuration
 
   async settingsFor(uri: string): Promise<Settings> {
@@ -488,6 +530,8 @@ export class AgentBoundaryService {
     for (const doc of this.docs.all()) this.scheduler.request(doc.uri);
     for (const path of this.scanned.keys()) void this.reanalyseScanned(path);
     this.refreshViews();
+    // The engines were dropped with what they had learnt from other files: index again.
+    this.startIndex();
   }
 
   didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
@@ -502,7 +546,8 @@ export class AgentBoundaryService {
       }
       this.analyzer.invalidate(path);
       if (this.docs.byPath(path)) continue;
-      if (this.scanned.has(path) || change.type === FileChangeType.Deleted) void this.reanalyseScanned(path);
+      if (this.scanned.has(path)) void this.reanalyseScanned(path);
+      else void this.reindex(path);
       if (this.dependentsChanged(path)) reopened = true;
     }
     if (configChanged) this.configurationChanged();
@@ -573,7 +618,8 @@ export class AgentBoundaryService {
   }
 
   async workspaceSymbols(params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
-    const all = new Map<string, Entry>();
+    const all = new Map<string, { uri: string; result: FileResult }>();
+    for (const [path, result] of this.indexed) all.set(path, { uri: pathToUri(path), result });
     for (const e of this.scanned.values()) all.set(e.path, e);
     for (const doc of this.docs.all()) {
       const e = await this.current(doc.uri);
