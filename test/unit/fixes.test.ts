@@ -873,11 +873,14 @@ describe('quick fixes', function () {
   });
 
   describe('style', function () {
-    it('matches the file: tabs and single quotes in Python, CRLF line endings in TS', function () {
+    it('matches the file: tabs and single quotes in Python; CRLF line endings and no semicolons in TS', function () {
       const tabbed = PY_NET.replace(/"/g, "'").replace(/^( {4})+/gm, (m) => '\t'.repeat(m.length / 4));
       const r = fixOne(`${V}/style_tabs.py`, tabbed, 'net');
       assert.match(r.text, /\n\tif urllib\.parse\.urlparse\(url\)\.hostname not in ALLOWED_HOSTS:\n\t\traise PermissionError\(f'host not allowed: \{url!r\}'\)\n/);
       assert.match(r.text, /^\t# 'api\.example\.com',$/m);
+      const bare = TS_AUDIT.replace(/;$/gm, '');
+      const b = fixOne(`${V}/style_nosemi.ts`, bare, 'audit');
+      assert.doesNotMatch(b.text, /;$/m, 'no semicolons added to a file that uses none');
       const crlf = TS_NET.replace(/\n/g, '\r\n');
       const t = fixOne(`${V}/style_crlf.ts`, crlf, 'net');
       assert.doesNotMatch(t.text.replace(/\r\n/g, ''), /\n/, 'every inserted line ends with CRLF');

@@ -28,6 +28,17 @@ interface Wrap {
   lines: Lines;
 }
 
+/** Whether most statements of a TS/JS file end with a semicolon. */
+function usesSemicolons(root: Node): boolean {
+  let with_ = 0;
+  let without = 0;
+  for (const n of descendants(root, new Set(['expression_statement', 'lexical_declaration', 'return_statement', 'import_statement', 'throw_statement']))) {
+    if (n.text.endsWith(';')) with_++;
+    else without++;
+  }
+  return with_ >= without;
+}
+
 export class FixContext {
   readonly doc: Doc;
   readonly edits: EditSet;
@@ -37,6 +48,8 @@ export class FixContext {
   readonly typed: boolean;
   readonly indentUnit: string;
   readonly quote: "'" | '"';
+  /** TS/JS: whether the file ends statements with semicolons (standard style does not). */
+  readonly semicolons: boolean;
   readonly toolFn: Node | undefined;
   /** The diagnostic's range as offsets. */
   readonly range: [number, number];
@@ -62,6 +75,7 @@ export class FixContext {
     this.typed = !this.python && typed;
     this.indentUnit = detectIndentUnit(text, this.python ? '    ' : '  ');
     this.quote = preferredQuote(this.root, this.python);
+    this.semicolons = this.python || usesSemicolons(this.root);
     const [toolStart, toolEnd] = this.doc.spanOffsets(data.tool.span);
     const bodyOffset = data.tool.bodyStart ? this.doc.offsetAt(data.tool.bodyStart) : undefined;
     this.toolFn = findToolFunction(this.root, toolStart, toolEnd, bodyOffset, this.doc.offsetAt(data.tool.nameSpan.start));
@@ -131,8 +145,13 @@ export class FixContext {
   render(lines: Lines, indent: string): string {
     return lines.map((l) => {
       const m = /^\t*/.exec(l)![0].length;
-      return indent + this.indentUnit.repeat(m) + l.slice(m) + this.doc.eol;
+      return indent + this.indentUnit.repeat(m) + this.statementEnd(l.slice(m)) + this.doc.eol;
     }).join('');
+  }
+
+  /** A TS line as the file writes it: its final semicolon dropped in a file that uses none. */
+  statementEnd(line: string): string {
+    return this.semicolons || /^\s*(\/\/|\/\*|\*)/.test(line) ? line : line.replace(/;$/, '');
   }
 
   /**
@@ -257,7 +276,7 @@ export class FixContext {
         end -= 1;
       }
       this.edits.insert(start, `{${this.doc.eol}${this.render(lines, inner)}${inner}return `, 1);
-      this.edits.insert(end, `;${this.doc.eol}${outer}}`, 9);
+      this.edits.insert(end, `${this.semicolons ? ';' : ''}${this.doc.eol}${outer}}`, 9);
       this.reindent(body, start, end);
     }
     this.wraps.clear();

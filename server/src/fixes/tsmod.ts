@@ -149,7 +149,7 @@ function findOrImportModule(ctx: FixContext, module: string, base: string): stri
   const name = freeModuleName(ctx, base);
   const q = ctx.quote;
   const line = usesEsm(ctx) ? `import * as ${name} from ${q}${module}${q};` : `const ${name} = require(${q}${module}${q});`;
-  ctx.edits.insert(importAnchor(ctx), line + ctx.doc.eol, IMPORT_ORDER);
+  ctx.edits.insert(importAnchor(ctx), ctx.statementEnd(line) + ctx.doc.eol, IMPORT_ORDER);
   return name;
 }
 
@@ -178,7 +178,7 @@ function findOrImportMember(ctx: FixContext, module: string, member: string): st
   const spec = local === member ? member : usesEsm(ctx) ? `${member} as ${local}` : `${member}: ${local}`;
   const q = ctx.quote;
   const line = usesEsm(ctx) ? `import { ${spec} } from ${q}${module}${q};` : `const { ${spec} } = require(${q}${module}${q});`;
-  ctx.edits.insert(importAnchor(ctx), line + ctx.doc.eol, IMPORT_ORDER);
+  ctx.edits.insert(importAnchor(ctx), ctx.statementEnd(line) + ctx.doc.eol, IMPORT_ORDER);
   return local;
 }
 
