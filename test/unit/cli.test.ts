@@ -150,7 +150,24 @@ describe('agent-boundary CLI', function () {
       assert.deepEqual(report.files, ['agent.py', 'fetch_cli.py', 'src/tools.ts']);
       assert.ok(Array.isArray(report.findings) && Array.isArray(report.tools) && Array.isArray(report.skipped));
       assert.equal(report.summary.files, 3);
-      assert.equal(code, report.findings.some((f) => !f.suppressed && f.severity !== 'note') ? 1 : 0);
+      assert.deepEqual(
+        (report.tools as { tool: { name: string; file: string } }[]).map((t) => [t.tool.file, t.tool.name]),
+        [
+          ['agent.py', 'fetch_page'],
+          ['src/tools.ts', 'fetchPage'],
+        ],
+      );
+      assert.deepEqual(
+        report.findings.map((f) => [f.file, f.line, f.ruleId]),
+        [
+          ['agent.py', 6, 'audit/no-audit-record'],
+          ['agent.py', 8, 'net/unscoped-request'],
+          ['src/tools.ts', 4, 'audit/no-audit-record'],
+          ['src/tools.ts', 8, 'net/unscoped-request'],
+        ],
+      );
+      assert.deepEqual(report.summary.findings, { error: 2, warning: 2, note: 0 });
+      assert.equal(code, 1);
     });
 
     it('text: a summary line; --output writes the file and leaves stdout empty', () => {
