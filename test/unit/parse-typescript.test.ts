@@ -20,7 +20,7 @@ import type {
   TryStmt,
 } from '../../server/src/model/ir';
 import { grammarFor, initParsers, languageOf, parse } from '../../server/src/parse/parser';
-import { copyOptions, lowerTypeScript } from '../../server/src/parse/typescript';
+import { testHooks, lowerTypeScript } from '../../server/src/parse/typescript';
 
 function lower(code: string, file = 'agent.ts'): Module {
   const tree = parse(grammarFor(file) ?? 'typescript', code);
@@ -830,15 +830,15 @@ describe('TypeScript front-end', function () {
     try {
       for (const [i, code] of samples.entries()) {
         const file = i === 2 ? 'a.tsx' : 'a.ts';
-        copyOptions.direct = true;
+        testHooks.direct = true;
         const direct = dump(lower(code, file));
-        assert.equal(copyOptions.used, 'direct');
-        copyOptions.direct = false;
+        assert.equal(testHooks.used, 'direct');
+        testHooks.direct = false;
         assert.equal(dump(lower(code, file)), direct, code);
-        assert.equal(copyOptions.used, 'wrapper');
+        assert.equal(testHooks.used, 'wrapper');
       }
     } finally {
-      copyOptions.direct = true;
+      testHooks.direct = true;
     }
   });
 
@@ -940,9 +940,9 @@ describe('TypeScript front-end', function () {
         const cutLen = rand(6);
         variants.push(code.slice(0, at) + junk[rand(junk.length)] + code.slice(at + cutLen));
       }
-      const before = copyOptions.internalErrors;
+      const before = testHooks.internalErrors;
       for (const v of variants) for (const file of ['a.ts', 'a.tsx']) lower(v, file);
-      assert.equal(copyOptions.internalErrors - before, 0);
+      assert.equal(testHooks.internalErrors - before, 0);
     });
 
     it('never throws on arbitrary fragments', function () {

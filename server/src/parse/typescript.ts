@@ -233,18 +233,18 @@ const WASM_FNS = [
 
 /** For tests: `direct` allows the fast walk and `used` says which walk ran; `internalErrors` counts
  * exceptions the lowering swallowed (a statement lost to a bug, never to bad input). */
-export const copyOptions: { direct: boolean; used?: 'direct' | 'wrapper'; internalErrors: number } = { direct: true, internalErrors: 0 };
+export const testHooks: { direct: boolean; used?: 'direct' | 'wrapper'; internalErrors: number } = { direct: true, internalErrors: 0 };
 
 /**
  * Every TreeCursor getter in web-tree-sitter writes the cursor's four words into the shared transfer
- * buffer, calls the WASM export, and reads them back: for a million nodes that bookkeeping costs
- * more than the parse. The exports themselves take the cursor from the transfer buffer and the
+ * buffer, calls the WASM export, and reads them back: walking a 900 KB minified bundle that way took
+ * longer than parsing it. The exports themselves take the cursor from the transfer buffer and the
  * moving ones write it back, so the cursor can simply stay there while this walk runs (nothing else
  * touches the buffer in between); it is copied back into the JS cursor before that is deleted.
  */
 function directCursor(cursor: unknown, tree: unknown): { ops: CursorOps; done(): void } | undefined {
   const mod = treeSitterModule() as Partial<WasmCursorExports> | undefined;
-  if (!copyOptions.direct || !mod || !WASM_FNS.every((f) => typeof mod[f] === 'function') || !(mod.HEAP32 instanceof Int32Array)) return undefined;
+  if (!testHooks.direct || !mod || !WASM_FNS.every((f) => typeof mod[f] === 'function') || !(mod.HEAP32 instanceof Int32Array)) return undefined;
   const m = mod as WasmCursorExports;
   const c = cursor as Record<number, number>;
   const t = (tree as Record<number, number>)[0];
@@ -335,6 +335,7 @@ const FIELDLESS = new Set([
   'jsx_expression',
 ]);
 
+/** Lowering reads these nodes' text or nothing at all, never their insides. */
 const OPAQUE = new Set([
   'string',
   'regex',
@@ -364,7 +365,7 @@ function copyTree(root: Node, info: LangInfo): CopyResult {
   try {
     // Cheap check that the exports read the cursor we think they do, else use the wrappers.
     const ok = direct && direct.ops.typeId() === rootType && direct.ops.start() === tree.s[top] && direct.ops.end() === tree.e[top];
-    copyOptions.used = ok ? 'direct' : 'wrapper';
+    testHooks.used = ok ? 'direct' : 'wrapper';
     copyChildren(ok ? direct.ops : wrapperCursor(cur), info, tree, checkErrors, result);
   } finally {
     direct?.done();
@@ -789,7 +790,7 @@ class TsLowerer {
       if (this.pre.length) out.push(...this.pre);
     } catch {
       // A bug in one statement must not lose the module: keep what we have.
-      copyOptions.internalErrors++;
+      testHooks.internalErrors++;
     } finally {
       this.pre = saved;
     }
@@ -1856,7 +1857,7 @@ export function lowerTypeScript(root: Node, path: string, language: Language): M
     releaseCopy(tree);
   } catch {
     // Keep whatever was lowered before an unexpected failure.
-    copyOptions.internalErrors++;
+    testHooks.internalErrors++;
   }
   if (lowerer) {
     mod.imports = lowerer.imports;
@@ -1864,4 +1865,27 @@ export function lowerTypeScript(root: Node, path: string, language: Language): M
     mod.classes = lowerer.classes;
   }
   return mod;
+}
+
+/** One top-level statement lowered on its own (editors re-lower only what an edit touched); see python.ts Piece. */
+export function lowerTypeScriptPiece(node: Node, language: Language): import('./python').Piece {
+  const piece: import('./python').Piece = { stmts: [], functions: [], classes: [], imports: [], syntaxErrors: 0 };
+  let lowerer: TsLowerer | undefined;
+  try {
+    const info = langInfo(node.tree.language);
+    const { tree, errors } = copyTree(node, info);
+    lowerer = new TsLowerer(node.text, node.startIndex, node.startPosition.row, node.startPosition.column, tree, info);
+    piece.syntaxErrors = errors.length;
+    if (errors.length) piece.firstError = lowerer.pos(errors[0]);
+    lowerer.stmts([0], piece.stmts);
+    releaseCopy(tree);
+  } catch {
+    testHooks.internalErrors++;
+  }
+  if (lowerer) {
+    piece.imports = lowerer.imports;
+    piece.functions = [...lowerer.functions.values()];
+    piece.classes = lowerer.classes;
+  }
+  return piece;
 }
