@@ -409,6 +409,33 @@ describe('agent-boundary CLI', function () {
       }
     });
 
+    it('SARIF partialFingerprints survive unrelated edits and tell findings apart', () => {
+      const { dir, cleanup } = tempDir();
+      try {
+        const fingerprints = (): [string, number, string][] => {
+          const log = JSON.parse(runCli(['scan', dir, '--format', 'sarif']).stdout) as Sarif.Log;
+          return (log.runs[0].results ?? []).map((r) => [r.ruleId ?? '', r.locations?.[0].physicalLocation?.region?.startLine ?? 0, r.partialFingerprints?.['agentBoundary/v1'] ?? '']);
+        };
+        writeFiles(dir, { 'tool.py': TOOL_PY });
+        const before = fingerprints();
+        assert.equal(before.length, 2);
+        assert.notEqual(before[0][2], before[1][2]);
+        assert.ok(before.every(([, , fp]) => fp.length > 0));
+        writeFiles(dir, { 'tool.py': `"""Fetch helpers."""\nimport os\n\nTIMEOUT = 10\n\n${TOOL_PY}` });
+        const after = fingerprints();
+        assert.deepEqual(
+          after.map(([id, line]) => [id, line]),
+          before.map(([id, line]) => [id, line + 5]),
+        );
+        assert.deepEqual(
+          after.map(([, , fp]) => fp),
+          before.map(([, , fp]) => fp),
+        );
+      } finally {
+        cleanup();
+      }
+    });
+
     it('scans the dev corpus: findings, exit 1, valid SARIF', function () {
       const cases = join(REPO, '..', 'shared', 'bench', 'dev', 'cases');
       if (!existsSync(cases)) {
