@@ -161,12 +161,26 @@ export type PyLoggerKind = 'logging' | 'structlog' | 'loguru';
 /** The module's logger: a top-level variable bound to logging.getLogger / structlog.get_logger, or loguru's. */
 export function findLogger(ctx: FixContext): { name: string; kind: PyLoggerKind } | undefined {
   const shadowed = ctx.shadowed();
+  /** Local name → module, for `from m import x [as y]` and `import m [as y]`. */
+  const origin = new Map<string, string>();
+  let imported: { name: string; kind: PyLoggerKind } | undefined;
   for (const n of topStatements(ctx)) {
-    if (n.type === 'import_from_statement' && n.childForFieldName('module_name')?.text === 'loguru') {
-      for (const c of namedChildren(n)) {
+    if (n.type === 'import_from_statement') {
+      const mod = n.childForFieldName('module_name')?.text ?? '';
+      for (const c of namedChildren(n).filter((x) => x !== n.childForFieldName('module_name'))) {
         const name = c.type === 'aliased_import' ? c.childForFieldName('name')!.text : c.text;
         const local = c.type === 'aliased_import' ? c.childForFieldName('alias')!.text : c.text;
-        if (name === 'logger' && !shadowed.has(local)) return { name: local, kind: 'loguru' };
+        origin.set(local, mod);
+        if (shadowed.has(local)) continue;
+        if (mod === 'loguru' && name === 'logger') return { name: local, kind: 'loguru' };
+        // A project's shared logger (`from .log import logger`): a stdlib-style logger.
+        if (/^_?(logger|log|LOGGER|LOG)$/.test(name)) imported ??= { name: local, kind: mod.startsWith('structlog') ? 'structlog' : 'logging' };
+      }
+    }
+    if (n.type === 'import_statement') {
+      for (const c of namedChildren(n)) {
+        const name = (c.childForFieldName('name') ?? c).text;
+        origin.set(c.childForFieldName('alias')?.text ?? name.split('.')[0], name);
       }
     }
     if (n.type !== 'expression_statement') continue;
@@ -176,10 +190,12 @@ export function findLogger(ctx: FixContext): { name: string; kind: PyLoggerKind 
     const right = a.childForFieldName('right');
     if (left?.type !== 'identifier' || right?.type !== 'call' || shadowed.has(left.text)) continue;
     const fn = right.childForFieldName('function')?.text ?? '';
-    if (/(^|\.)getLogger$/.test(fn) && !/structlog/.test(fn)) return { name: left.text, kind: 'logging' };
-    if (/(^|\.)(get_logger|getLogger|wrap_logger)$/.test(fn)) return { name: left.text, kind: 'structlog' };
+    if (!/(^|\.)(getLogger|get_logger|wrap_logger)$/.test(fn)) continue;
+    // structlog only when the factory comes from structlog; a project's own get_logger() is stdlib-style.
+    const from = origin.get(fn.split('.')[0]) ?? '';
+    return { name: left.text, kind: from.startsWith('structlog') ? 'structlog' : 'logging' };
   }
-  return undefined;
+  return imported;
 }
 
 /** The module's logger, or a new `logger = logging.getLogger(__name__)` after the imports. */

@@ -202,17 +202,25 @@ export function ensureFunction(ctx: FixContext, name: string, lines: Lines): str
   });
 }
 
-export type TsLoggerKind = 'pino' | 'winston' | 'audit';
+export type TsLoggerKind = 'pino' | 'winston';
 
-/** The module's pino / winston / bunyan logger: a top-level variable bound to one. */
+/**
+ * The module's logger: a top-level variable made by pino / winston / bunyan (by its import), else a
+ * `logger`/`log` the module imports or defines, called winston-style (message first), which every
+ * common logger accepts.
+ */
 export function findLogger(ctx: FixContext): { name: string; kind: TsLoggerKind } | undefined {
   const shadowed = ctx.shadowed();
   const loggerModules = new Map<string, TsLoggerKind>();
   for (const m of ['pino', 'winston', 'bunyan']) {
     for (const b of bindingsOf(ctx, m).locals) loggerModules.set(b.local, m === 'winston' ? 'winston' : 'pino');
   }
-  if (loggerModules.size === 0) return undefined;
+  let generic: string | undefined;
   for (const n of topStatements(ctx)) {
+    if (n.type === 'import_statement') {
+      for (const b of importLocals(n)) if (/^(logger|log)$/.test(b.local) && !shadowed.has(b.local)) generic ??= b.local;
+      continue;
+    }
     if (n.type !== 'lexical_declaration' && n.type !== 'variable_declaration') continue;
     for (const d of namedChildren(n)) {
       const id = d.childForFieldName('name');
@@ -221,10 +229,10 @@ export function findLogger(ctx: FixContext): { name: string; kind: TsLoggerKind 
       if (v.type === 'await_expression') v = v.namedChild(0);
       if (v?.type !== 'call_expression' && v?.type !== 'new_expression') continue;
       const callee = (v.childForFieldName('function') ?? v.childForFieldName('constructor'))?.text ?? '';
-      const root = callee.split('.')[0];
-      const kind = loggerModules.get(root);
+      const kind = loggerModules.get(callee.split('.')[0]);
       if (kind) return { name: id.text, kind };
+      if (/^(logger|log)$/.test(id.text) && /log/i.test(callee) && requireSource(n) === undefined) generic ??= id.text;
     }
   }
-  return undefined;
+  return generic ? { name: generic, kind: 'winston' } : undefined;
 }
