@@ -822,6 +822,16 @@ describe('quick fixes', function () {
       assert.match(second.text, /logger\.info\("agent tool call: %s %r", "get_forecast", \{"city": city, "days": days\}\)/);
     });
 
+    it("Python: a logger the module imports or gets from its own get_logger() is called stdlib-style", function () {
+      const imported = PY_AUDIT.replace('from langchain_core.tools import tool', 'from langchain_core.tools import tool\n\nfrom .observability import log');
+      const r = fixOne(`${V}/audit_imported.py`, imported, 'audit', (f) => f.tool.name === 'get_weather');
+      assert.match(r.text, /log\.info\("agent tool call: %s %r", "get_weather", \{"city": city\}\)/);
+      assert.doesNotMatch(r.text, /getLogger/);
+      const helper = PY_AUDIT.replace('from langchain_core.tools import tool', 'from langchain_core.tools import tool\n\nfrom .observability import get_logger\n\nlogger = get_logger(__name__)');
+      const h = fixOne(`${V}/audit_helper.py`, helper, 'audit', (f) => f.tool.name === 'get_weather');
+      assert.match(h.text, /logger\.info\("agent tool call: %s %r", "get_weather", \{"city": city\}\)/);
+    });
+
     it("TS: the module's pino/winston logger, else one audit() helper writing JSON lines", function () {
       const file = `${V}/audit_tools.ts`;
       assertAllCleared(file, TS_AUDIT, ['audit/no-audit-record']);
