@@ -305,6 +305,13 @@ describe('language server (stdio)', function () {
     const cli = JSON.parse(execFileSync(process.execPath, [join(REPO, 'server/out/cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' })) as { findings: Finding[] };
     assert.deepEqual(shapeOfDiagnostics(flagged), shapeOfFindings(cli.findings.filter((f) => f.file === 'tools_impl.py')));
     assert.ok(!c.published.some((p) => p.uri === uriOf(join(dir, 'agent.py'))), 'the index publishes nothing for files that are not open');
+    // An unsaved guard in the tool clears the finding: the registering file is analysed again too.
+    const guarded = implText.replace('    return requests', '    if not url.startswith("https://api.example.com/"):\n        raise ValueError("host not allowed")\n    return requests');
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: implUri, version: 2 }, contentChanges: [{ text: guarded }] });
+    await c.until(() => {
+      const last = c.published.filter((p) => p.uri === implUri).at(-1);
+      return last?.version === 2 && !last.diagnostics.some((d) => d.code === 'net/unscoped-request') ? true : undefined;
+    });
   });
 
   it('analyses an untitled document and skips one over maxFileSize', async function () {

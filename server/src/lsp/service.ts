@@ -70,6 +70,10 @@ export interface StatusParams {
   state: 'idle' | 'scanning';
 }
 
+/** Scheduler keys of files that are not open (document keys are their URIs; these cannot be). */
+const SCANNED_KEY = '\0scanned:';
+const INDEXED_KEY = '\0indexed:';
+
 export interface Folder {
   uri: string;
   path: string;
@@ -139,7 +143,11 @@ export class AgentBoundaryService {
       this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }),
     );
     this.analyzer = new Analyzer((path) => this.readFile(path), (m) => this.log(m));
-    this.scheduler = new Scheduler((uri) => this.validate(uri));
+    this.scheduler = new Scheduler((key) =>
+      key.startsWith(SCANNED_KEY) ? this.reanalyseScanned(key.slice(SCANNED_KEY.length))
+      : key.startsWith(INDEXED_KEY) ? this.reindex(key.slice(INDEXED_KEY.length))
+      : this.validate(key),
+    );
   }
 
   log(message: string): void {
@@ -276,8 +284,12 @@ export class AgentBoundaryService {
         this.scheduler.request(open.uri);
         reopened = true;
       } else if (this.scanned.has(dep)) {
+        // Through the scheduler: a burst of edits in the helper costs one analysis of each dependent.
         this.analyzer.invalidate(dep);
-        void this.reanalyseScanned(dep);
+        this.scheduler.request(SCANNED_KEY + dep);
+      } else if (this.indexed.has(dep)) {
+        this.analyzer.invalidate(dep);
+        this.scheduler.request(INDEXED_KEY + dep);
       }
     }
     return reopened;
