@@ -9,7 +9,7 @@ import type { Category, FileResult, Finding, FixData, FlowStep, Severity, ToolRe
 import type { Expr, FunctionDef, Module, Span, Stmt } from '../model/ir';
 import { grammarFor, initParsers, languageOf, type Node, parse, type Tree } from '../parse/parser';
 import { assemblePieces, lowerPython, lowerPythonPiece, type Piece, pythonComments } from '../parse/python';
-import { lowerTypeScript } from '../parse/typescript';
+import { lowerTypeScript, lowerTypeScriptPiece } from '../parse/typescript';
 import { formatMessage, getRule } from '../rules/catalog';
 import { applySuppressions } from '../rules/suppress';
 import { applyRuleConfig } from '../config/load';
@@ -120,8 +120,8 @@ class EngineImpl implements Engine, Ctx {
     let serials: Map<FunctionDef, number> | undefined;
     let allSerials: number[] | undefined;
     try {
-      if (this.incremental && language === 'python') {
-        ({ module, serials, allSerials } = this.lowerByPieces(p, tree.rootNode, lines, clean));
+      if (this.incremental) {
+        ({ module, serials, allSerials } = this.lowerByPieces(p, tree.rootNode, lines, clean, language));
       } else module = language === 'python' ? lowerPython(tree.rootNode, p, clean) : lowerTypeScript(tree.rootNode, p, language);
     } finally {
       if (!this.incremental) tree.delete();
@@ -161,7 +161,7 @@ class EngineImpl implements Engine, Ctx {
   }
 
   /** Re-lowers only the top-level statements whose text or position changed since the last call. */
-  private lowerByPieces(p: string, root: Node, lines: string[], text: string) {
+  private lowerByPieces(p: string, root: Node, lines: string[], text: string, language: Module['language']) {
     const old = this.pieces.get(p) ?? new Map<string, { piece: Piece; serial: number }>();
     const next = new Map<string, { piece: Piece; serial: number }>();
     const used: { piece: Piece; serial: number }[] = [];
@@ -169,12 +169,12 @@ class EngineImpl implements Engine, Ctx {
       if (!n || n.type === 'comment') continue;
       const key = `${n.startPosition.row}:${n.startPosition.column}:${text.slice(n.startIndex, n.endIndex)}`;
       let entry = old.get(key) ?? next.get(key);
-      if (!entry) entry = { piece: lowerPythonPiece(n, lines), serial: ++this.serial };
+      if (!entry) entry = { piece: language === 'python' ? lowerPythonPiece(n, lines) : lowerTypeScriptPiece(n, language), serial: ++this.serial };
       next.set(key, entry);
       used.push(entry);
     }
     this.pieces.set(p, next);
-    const module = assemblePieces(p, 'python', used.map((u) => u.piece), pythonComments(root, text));
+    const module = assemblePieces(p, language, used.map((u) => u.piece), language === 'python' ? pythonComments(root, text) : []);
     const serials = new Map<FunctionDef, number>();
     for (const u of used) for (const f of u.piece.functions) serials.set(f, u.serial);
     return { module, serials, allSerials: used.map((u) => u.serial) };

@@ -439,7 +439,7 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
   const cat = host.cat;
   const fw = cat.frameworks.typescript;
   const tools: ToolDef[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<FunctionDef>();
   const moduleApproved = markersIn(text, cat.controls.approval.moduleMarkers.filter((x) => x !== 'requireApproval'));
   const fnOf = (e: Expr | undefined): FunctionDef | undefined => {
     if (!e) return undefined;
@@ -452,8 +452,8 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     return undefined;
   };
   const add = (fn: FunctionDef | undefined, framework: string, name: string, span: Span, nameSpan: Span, approved: boolean, constrained: Set<string>, audited = false) => {
-    if (!fn || seen.has(fn.id)) return;
-    seen.add(fn.id);
+    if (!fn || seen.has(fn)) return;
+    seen.add(fn);
     tools.push({ name, framework, fn, module: m, span, nameSpan, approved: approved || moduleApproved, audited, untainted: tsParamsUntainted(fn, constrained) });
   };
   forEachCall(moduleAndMethodBodies(m), (c, top, an) => {

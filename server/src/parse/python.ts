@@ -692,7 +692,15 @@ export function assemblePieces(path: string, language: Module['language'], piece
   const m: Module = { path, language, imports: [], functions: new Map(), classes: [], body: [], comments, syntaxErrors: 0 };
   for (const p of pieces) {
     m.body.push(...p.stmts);
-    for (const f of p.functions) m.functions.set(f.id, f);
+    for (const f of p.functions) {
+      // pieces are lowered apart: an id another piece already used (`execute`) gets its position
+      if (m.functions.has(f.id) && m.functions.get(f.id) !== f && language !== 'python') {
+        const old = f.id;
+        f.id = `${old}@${f.span.start.line + 1}:${f.span.start.col + 1}`;
+        for (const g of p.functions) if (g.parent === old) g.parent = f.id;
+      }
+      m.functions.set(f.id, f);
+    }
     m.classes.push(...p.classes);
     m.imports.push(...p.imports);
     m.syntaxErrors += p.syntaxErrors;
