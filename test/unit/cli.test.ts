@@ -45,7 +45,11 @@ const TOOL_PY = [
 ].join('\n');
 
 describe('agent-boundary CLI', function () {
+  let dir: string;
+  let cleanup: () => void;
   before(() => ensureBuilt());
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
 
   describe('usage', () => {
     it('prints its version and help', () => {
@@ -77,25 +81,20 @@ describe('agent-boundary CLI', function () {
     });
 
     it('exits 2 on a bad configuration, naming the bad key', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, { 'a.py': 'x = 1\n', 'agent-boundary.json': '{"rules": {"net/unscoped-request": "fatal"}}' });
-        let r = runCli(['scan', dir]);
-        assert.equal(r.code, 2);
-        assert.match(r.stderr, /agent-boundary\.json: invalid configuration/);
-        assert.match(r.stderr, /rules\.net\/unscoped-request: must be one of error, warning, note, off/);
+      writeFiles(dir, { 'a.py': 'x = 1\n', 'agent-boundary.json': '{"rules": {"net/unscoped-request": "fatal"}}' });
+      let r = runCli(['scan', dir]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /agent-boundary\.json: invalid configuration/);
+      assert.match(r.stderr, /rules\.net\/unscoped-request: must be one of error, warning, note, off/);
 
-        writeFiles(dir, { 'other.yaml': 'include: [src]\nexlude: [tests]\n' });
-        r = runCli(['scan', dir, '--config', join(dir, 'other.yaml')]);
-        assert.equal(r.code, 2);
-        assert.match(r.stderr, /exlude: unknown key/);
+      writeFiles(dir, { 'other.yaml': 'include: [src]\nexlude: [tests]\n' });
+      r = runCli(['scan', dir, '--config', join(dir, 'other.yaml')]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /exlude: unknown key/);
 
-        r = runCli(['scan', dir, '--config', join(dir, 'missing.yaml')]);
-        assert.equal(r.code, 2);
-        assert.match(r.stderr, /missing\.yaml: config file not found/);
-      } finally {
-        cleanup();
-      }
+      r = runCli(['scan', dir, '--config', join(dir, 'missing.yaml')]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /missing\.yaml: config file not found/);
     });
   });
 
@@ -105,18 +104,13 @@ describe('agent-boundary CLI', function () {
         console.log('      (skipped: util-linux `script` is needed to give the CLI a terminal)');
         this.skip();
       }
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, { 'a.py': 'x = 1\n', 'b.py': 'x = 2\n', 'c.ts': 'let x = 3;\n' });
-        const run = (extra: string) =>
-          execFileSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${BIN}" scan "${dir}" --output "${join(dir, 'r.txt')}" ${extra}`, '/dev/null'], { encoding: 'utf8' });
-        const tty = run('');
-        assert.match(tty, /\ragent-boundary: 3\/3 files\r\x1b\[K$/);
-        assert.equal(run('--no-progress'), '');
-        assert.equal(runCli(['scan', dir, '--output', join(dir, 'r.txt')]).stderr, '');
-      } finally {
-        cleanup();
-      }
+      writeFiles(dir, { 'a.py': 'x = 1\n', 'b.py': 'x = 2\n', 'c.ts': 'let x = 3;\n' });
+      const run = (extra: string) =>
+        execFileSync('/usr/bin/script', ['-qec', `"${process.execPath}" "${BIN}" scan "${dir}" --output "${join(dir, 'r.txt')}" ${extra}`, '/dev/null'], { encoding: 'utf8' });
+      const tty = run('');
+      assert.match(tty, /\ragent-boundary: 3\/3 files\r\x1b\[K$/);
+      assert.equal(run('--no-progress'), '');
+      assert.equal(runCli(['scan', dir, '--output', join(dir, 'r.txt')]).stderr, '');
     });
 
     it('lsp --stdio starts the language server', async () => {
@@ -171,137 +165,107 @@ describe('agent-boundary CLI', function () {
     });
 
     it('text: a summary line; --output writes the file and leaves stdout empty', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        const clean = runCli(['scan', 'test/fixtures/cli/clean']);
-        assert.match(clean.stdout, /^1 file scanned: 0 errors, 0 warnings, 0 notes, 0 suppressed\.\n$/);
-        assert.equal(clean.code, 0);
-        for (const format of ['text', 'json', 'sarif']) {
-          const out = join(dir, `report.${format}`);
-          const r = runCli(['scan', 'test/fixtures/cli/clean', '--format', format, '--output', out]);
-          assert.equal(r.stdout, '');
-          assert.equal(r.code, 0);
-          const expected = runCli(['scan', 'test/fixtures/cli/clean', '--format', format]).stdout;
-          const strip = (s: string) => s.replace(/"(start|end)TimeUtc": "[^"]*"/g, '');
-          assert.equal(strip(readFileSync(out, 'utf8')), strip(expected));
-        }
-        const bad = runCli(['scan', 'test/fixtures/cli/clean', '--output', join(dir, 'no/such/dir/x.txt')]);
-        assert.equal(bad.code, 2);
-        assert.match(bad.stderr, /cannot write --output/);
-      } finally {
-        cleanup();
+      const clean = runCli(['scan', 'test/fixtures/cli/clean']);
+      assert.match(clean.stdout, /^1 file scanned: 0 errors, 0 warnings, 0 notes, 0 suppressed\.\n$/);
+      assert.equal(clean.code, 0);
+      for (const format of ['text', 'json', 'sarif']) {
+        const out = join(dir, `report.${format}`);
+        const r = runCli(['scan', 'test/fixtures/cli/clean', '--format', format, '--output', out]);
+        assert.equal(r.stdout, '');
+        assert.equal(r.code, 0);
+        const expected = runCli(['scan', 'test/fixtures/cli/clean', '--format', format]).stdout;
+        const strip = (s: string) => s.replace(/"(start|end)TimeUtc": "[^"]*"/g, '');
+        assert.equal(strip(readFileSync(out, 'utf8')), strip(expected));
       }
+      const bad = runCli(['scan', 'test/fixtures/cli/clean', '--output', join(dir, 'no/such/dir/x.txt')]);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /cannot write --output/);
     });
 
     it('SARIF of a scan passes the Microsoft validator', function () {
       skipWithoutValidator(this);
-      const { dir, cleanup } = tempDir();
-      try {
-        copyFixture('project', join(dir, 'project'));
-        copyFixture('suppress', join(dir, 'suppress'));
-        writeFiles(dir, { 'blob.py': Buffer.from([0x78, 0, 0x79]) });
-        const out = join(dir, 'scan.sarif');
-        runCli(['scan', dir, '--format', 'sarif', '--output', out]);
-        const log = JSON.parse(readFileSync(out, 'utf8')) as Sarif.Log;
-        assert.equal(log.runs[0].originalUriBaseIds?.SRCROOT?.uri, `file://${dir}/`);
-        assert.deepEqual(validateSarif(out).errors, []);
-      } finally {
-        cleanup();
-      }
+      copyFixture('project', join(dir, 'project'));
+      copyFixture('suppress', join(dir, 'suppress'));
+      writeFiles(dir, { 'blob.py': Buffer.from([0x78, 0, 0x79]) });
+      const out = join(dir, 'scan.sarif');
+      runCli(['scan', dir, '--format', 'sarif', '--output', out]);
+      const log = JSON.parse(readFileSync(out, 'utf8')) as Sarif.Log;
+      assert.equal(log.runs[0].originalUriBaseIds?.SRCROOT?.uri, `file://${dir}/`);
+      assert.deepEqual(validateSarif(out).errors, []);
     });
   });
 
   describe('bad input', () => {
     it('skips binary, oversize, FIFO, dangling-link, looping and folder-named files, counted per reason, without hanging', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, {
-          'ok.py': 'x = 1\n',
-          'blob.py': Buffer.concat([Buffer.from('x = 1\n'), Buffer.from([0, 1, 2])]),
-          'big.ts': `// ${'x'.repeat(300)}\n`,
-          'empty.js': '',
-          'dir.py/inner.py': 'y = 2\n',
-          'real/a.py': 'z = 3\n',
-          '.agent-boundary.yml': 'maxFileSize: 200\n',
-        });
-        symlinkSync(join(dir, 'missing.py'), join(dir, 'dangling.py'));
-        symlinkSync(join(dir, 'real'), join(dir, 'real', 'loop'));
-        execFileSync('mkfifo', [join(dir, 'pipe.py')]);
-        const { code, report } = scanJson([dir]);
-        assert.equal(code, 0);
-        assert.deepEqual(report.files, ['dir.py/inner.py', 'empty.js', 'ok.py', 'real/a.py']);
-        assert.deepEqual(
-          report.skipped.map((s) => [s.file, s.reason]),
-          [
-            ['big.ts', 'too-large'],
-            ['blob.py', 'binary'],
-            ['dangling.py', 'unreadable'],
-            ['pipe.py', 'not-a-file'],
-            ['real/loop', 'symlink-loop'],
-          ],
-        );
-        assert.deepEqual(report.summary.skipped, { 'too-large': 1, binary: 1, unreadable: 1, 'not-a-file': 1, 'symlink-loop': 1 });
-        assert.match(report.skipped[0].detail, /over maxFileSize 200/);
+      writeFiles(dir, {
+        'ok.py': 'x = 1\n',
+        'blob.py': Buffer.concat([Buffer.from('x = 1\n'), Buffer.from([0, 1, 2])]),
+        'big.ts': `// ${'x'.repeat(300)}\n`,
+        'empty.js': '',
+        'dir.py/inner.py': 'y = 2\n',
+        'real/a.py': 'z = 3\n',
+        '.agent-boundary.yml': 'maxFileSize: 200\n',
+      });
+      symlinkSync(join(dir, 'missing.py'), join(dir, 'dangling.py'));
+      symlinkSync(join(dir, 'real'), join(dir, 'real', 'loop'));
+      execFileSync('mkfifo', [join(dir, 'pipe.py')]);
+      const { code, report } = scanJson([dir]);
+      assert.equal(code, 0);
+      assert.deepEqual(report.files, ['dir.py/inner.py', 'empty.js', 'ok.py', 'real/a.py']);
+      assert.deepEqual(
+        report.skipped.map((s) => [s.file, s.reason]),
+        [
+          ['big.ts', 'too-large'],
+          ['blob.py', 'binary'],
+          ['dangling.py', 'unreadable'],
+          ['pipe.py', 'not-a-file'],
+          ['real/loop', 'symlink-loop'],
+        ],
+      );
+      assert.deepEqual(report.summary.skipped, { 'too-large': 1, binary: 1, unreadable: 1, 'not-a-file': 1, 'symlink-loop': 1 });
+      assert.match(report.skipped[0].detail, /over maxFileSize 200/);
 
-        const text = runCli(['scan', '--jobs', '2'], { cwd: dir }).stdout;
-        assert.match(text, /^4 files scanned: 0 errors, 0 warnings, 0 notes, 0 suppressed\.$/m);
-        assert.match(text, /^Skipped 5 files: larger than maxFileSize 1, binary 1, unreadable 1, not a regular file 1, symlink loop or already scanned through another link 1\.$/m);
-        assert.match(text, /^ {2}big\.ts: larger than maxFileSize \(\d+ bytes, over maxFileSize 200\)$/m);
-      } finally {
-        cleanup();
-      }
+      const text = runCli(['scan', '--jobs', '2'], { cwd: dir }).stdout;
+      assert.match(text, /^4 files scanned: 0 errors, 0 warnings, 0 notes, 0 suppressed\.$/m);
+      assert.match(text, /^Skipped 5 files: larger than maxFileSize 1, binary 1, unreadable 1, not a regular file 1, symlink loop or already scanned through another link 1\.$/m);
+      assert.match(text, /^ {2}big\.ts: larger than maxFileSize \(\d+ bytes, over maxFileSize 200\)$/m);
     });
 
     it('counts files decoded with replacement and still analyses them', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, { 'latin1.py': Buffer.from('# caf\xe9\nx = 1\n', 'latin1'), 'ok.py': 'x = 1\n' });
-        const { report } = scanJson([dir]);
-        assert.deepEqual(report.files, ['latin1.py', 'ok.py']);
-        assert.deepEqual(report.decodedWithReplacement, ['latin1.py']);
-        assert.equal(report.summary.decodedWithReplacement, 1);
-        assert.match(runCli(['scan'], { cwd: dir }).stdout, /Decoded with replacement \(invalid UTF-8, still analysed\): 1 file\.\n {2}latin1\.py/);
-      } finally {
-        cleanup();
-      }
+      writeFiles(dir, { 'latin1.py': Buffer.from('# caf\xe9\nx = 1\n', 'latin1'), 'ok.py': 'x = 1\n' });
+      const { report } = scanJson([dir]);
+      assert.deepEqual(report.files, ['latin1.py', 'ok.py']);
+      assert.deepEqual(report.decodedWithReplacement, ['latin1.py']);
+      assert.equal(report.summary.decodedWithReplacement, 1);
+      assert.match(runCli(['scan'], { cwd: dir }).stdout, /Decoded with replacement \(invalid UTF-8, still analysed\): 1 file\.\n {2}latin1\.py/);
     });
 
     it('a worker that crashes on one file does not end the scan', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, { 'a.py': 'x = 1\n', 'b.py': 'x = 2\n', 'crash.py': 'x = 3\n', 'd.py': 'x = 4\n', 'e.py': 'x = 5\n' });
-        const r = runCli(['scan', dir, '--format', 'json', '--jobs', '2'], { env: { AGENT_BOUNDARY_TEST_CRASH_ON: 'crash.py' } });
-        const report = JSON.parse(r.stdout) as JsonReport;
-        assert.equal(r.code, 0);
-        assert.deepEqual(report.files, ['a.py', 'b.py', 'd.py', 'e.py']);
-        assert.deepEqual(
-          report.skipped.map((s) => [s.file, s.reason]),
-          [['crash.py', 'analysis-failed']],
-        );
-        assert.match(report.skipped[0].detail, /worker crashed: test crash on/);
-      } finally {
-        cleanup();
-      }
+      writeFiles(dir, { 'a.py': 'x = 1\n', 'b.py': 'x = 2\n', 'crash.py': 'x = 3\n', 'd.py': 'x = 4\n', 'e.py': 'x = 5\n' });
+      const r = runCli(['scan', dir, '--format', 'json', '--jobs', '2'], { env: { AGENT_BOUNDARY_TEST_CRASH_ON: 'crash.py' } });
+      const report = JSON.parse(r.stdout) as JsonReport;
+      assert.equal(r.code, 0);
+      assert.deepEqual(report.files, ['a.py', 'b.py', 'd.py', 'e.py']);
+      assert.deepEqual(
+        report.skipped.map((s) => [s.file, s.reason]),
+        [['crash.py', 'analysis-failed']],
+      );
+      assert.match(report.skipped[0].detail, /worker crashed: test crash on/);
     });
 
     it('respects .gitignore and the default excludes', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, {
-          '.gitignore': 'generated/\n',
-          'generated/tool.py': TOOL_PY,
-          'node_modules/pkg/tool.py': TOOL_PY,
-          '.venv/lib/tool.py': TOOL_PY,
-          'dist/tool.js': 'x',
-          'src/app.py': 'x = 1\n',
-        });
-        const { code, report } = scanJson([dir]);
-        assert.deepEqual(report.files, ['src/app.py']);
-        assert.deepEqual(report.findings, []);
-        assert.equal(code, 0);
-      } finally {
-        cleanup();
-      }
+      writeFiles(dir, {
+        '.gitignore': 'generated/\n',
+        'generated/tool.py': TOOL_PY,
+        'node_modules/pkg/tool.py': TOOL_PY,
+        '.venv/lib/tool.py': TOOL_PY,
+        'dist/tool.js': 'x',
+        'src/app.py': 'x = 1\n',
+      });
+      const { code, report } = scanJson([dir]);
+      assert.deepEqual(report.files, ['src/app.py']);
+      assert.deepEqual(report.findings, []);
+      assert.equal(code, 0);
     });
   });
 
@@ -333,23 +297,18 @@ describe('agent-boundary CLI', function () {
     });
 
     it('--fail-on sets the lowest severity that fails; config severities and off apply', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, { 'tool.py': TOOL_PY });
-        assert.equal(runCli(['scan', dir]).code, 1);
-        assert.equal(runCli(['scan', dir, '--fail-on', 'error']).code, 1);
-        assert.equal(runCli(['scan', dir, '--fail-on', 'none']).code, 0);
-        writeFiles(dir, { 'agent-boundary.json': JSON.stringify({ rules: { net: 'note', 'audit/no-audit-record': 'off' } }) });
-        const { code, report } = scanJson([dir]);
-        assert.equal(code, 0);
-        assert.deepEqual(
-          report.findings.map((f) => [f.ruleId, f.severity, f.line]),
-          [['net/unscoped-request', 'note', 8]],
-        );
-        assert.equal(runCli(['scan', dir, '--fail-on', 'note']).code, 1);
-      } finally {
-        cleanup();
-      }
+      writeFiles(dir, { 'tool.py': TOOL_PY });
+      assert.equal(runCli(['scan', dir]).code, 1);
+      assert.equal(runCli(['scan', dir, '--fail-on', 'error']).code, 1);
+      assert.equal(runCli(['scan', dir, '--fail-on', 'none']).code, 0);
+      writeFiles(dir, { 'agent-boundary.json': JSON.stringify({ rules: { net: 'note', 'audit/no-audit-record': 'off' } }) });
+      const { code, report } = scanJson([dir]);
+      assert.equal(code, 0);
+      assert.deepEqual(
+        report.findings.map((f) => [f.ruleId, f.severity, f.line]),
+        [['net/unscoped-request', 'note', 8]],
+      );
+      assert.equal(runCli(['scan', dir, '--fail-on', 'note']).code, 1);
     });
 
     it('an inline suppression with a reason silences; one without a reason does not, and says so', () => {
@@ -376,64 +335,49 @@ describe('agent-boundary CLI', function () {
     });
 
     it('suppressed findings never count toward the exit code', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, { 'tool.py': TOOL_PY.replace('@tool', '# agent-boundary: ignore[*] internal sandbox without network egress\n@tool').replace('    return requests', '    # agent-boundary: ignore[net] sandboxed\n    return requests') });
-        const { code, report } = scanJson([dir]);
-        assert.ok(report.findings.length > 0, 'the findings are still reported, as suppressed');
-        assert.ok(report.findings.every((f) => f.suppressed));
-        assert.equal(code, 0);
-      } finally {
-        cleanup();
-      }
+      writeFiles(dir, { 'tool.py': TOOL_PY.replace('@tool', '# agent-boundary: ignore[*] internal sandbox without network egress\n@tool').replace('    return requests', '    # agent-boundary: ignore[net] sandboxed\n    return requests') });
+      const { code, report } = scanJson([dir]);
+      assert.ok(report.findings.length > 0, 'the findings are still reported, as suppressed');
+      assert.ok(report.findings.every((f) => f.suppressed));
+      assert.equal(code, 0);
     });
 
     it('analyses BOM, CRLF and non-UTF-8 files with the right line numbers', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        writeFiles(dir, {
-          'bom.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TOOL_PY)]),
-          'crlf.py': TOOL_PY.replace(/\n/g, '\r\n'),
-          'latin1.py': Buffer.concat([Buffer.from('# r\xe9sum\xe9 fetcher\n', 'latin1'), Buffer.from(TOOL_PY)]),
-        });
-        const { report } = scanJson([dir]);
-        const net = report.findings.filter((f) => f.ruleId === 'net/unscoped-request').map((f) => [f.file, f.line]);
-        assert.deepEqual(net, [
-          ['bom.py', 8],
-          ['crlf.py', 8],
-          ['latin1.py', 9],
-        ]);
-        assert.deepEqual(report.decodedWithReplacement, ['latin1.py']);
-      } finally {
-        cleanup();
-      }
+      writeFiles(dir, {
+        'bom.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TOOL_PY)]),
+        'crlf.py': TOOL_PY.replace(/\n/g, '\r\n'),
+        'latin1.py': Buffer.concat([Buffer.from('# r\xe9sum\xe9 fetcher\n', 'latin1'), Buffer.from(TOOL_PY)]),
+      });
+      const { report } = scanJson([dir]);
+      const net = report.findings.filter((f) => f.ruleId === 'net/unscoped-request').map((f) => [f.file, f.line]);
+      assert.deepEqual(net, [
+        ['bom.py', 8],
+        ['crlf.py', 8],
+        ['latin1.py', 9],
+      ]);
+      assert.deepEqual(report.decodedWithReplacement, ['latin1.py']);
     });
 
     it('SARIF partialFingerprints survive unrelated edits and tell findings apart', () => {
-      const { dir, cleanup } = tempDir();
-      try {
-        const fingerprints = (): [string, number, string][] => {
-          const log = JSON.parse(runCli(['scan', dir, '--format', 'sarif']).stdout) as Sarif.Log;
-          return (log.runs[0].results ?? []).map((r) => [r.ruleId ?? '', r.locations?.[0].physicalLocation?.region?.startLine ?? 0, r.partialFingerprints?.['agentBoundary/v1'] ?? '']);
-        };
-        writeFiles(dir, { 'tool.py': TOOL_PY });
-        const before = fingerprints();
-        assert.equal(before.length, 2);
-        assert.notEqual(before[0][2], before[1][2]);
-        assert.ok(before.every(([, , fp]) => fp.length > 0));
-        writeFiles(dir, { 'tool.py': `"""Fetch helpers."""\nimport os\n\nTIMEOUT = 10\n\n${TOOL_PY}` });
-        const after = fingerprints();
-        assert.deepEqual(
-          after.map(([id, line]) => [id, line]),
-          before.map(([id, line]) => [id, line + 5]),
-        );
-        assert.deepEqual(
-          after.map(([, , fp]) => fp),
-          before.map(([, , fp]) => fp),
-        );
-      } finally {
-        cleanup();
-      }
+      const fingerprints = (): [string, number, string][] => {
+        const log = JSON.parse(runCli(['scan', dir, '--format', 'sarif']).stdout) as Sarif.Log;
+        return (log.runs[0].results ?? []).map((r) => [r.ruleId ?? '', r.locations?.[0].physicalLocation?.region?.startLine ?? 0, r.partialFingerprints?.['agentBoundary/v1'] ?? '']);
+      };
+      writeFiles(dir, { 'tool.py': TOOL_PY });
+      const before = fingerprints();
+      assert.equal(before.length, 2);
+      assert.notEqual(before[0][2], before[1][2]);
+      assert.ok(before.every(([, , fp]) => fp.length > 0));
+      writeFiles(dir, { 'tool.py': `"""Fetch helpers."""\nimport os\n\nTIMEOUT = 10\n\n${TOOL_PY}` });
+      const after = fingerprints();
+      assert.deepEqual(
+        after.map(([id, line]) => [id, line]),
+        before.map(([id, line]) => [id, line + 5]),
+      );
+      assert.deepEqual(
+        after.map(([, , fp]) => fp),
+        before.map(([, , fp]) => fp),
+      );
     });
 
     it('scans the dev corpus: findings, exit 1, valid SARIF', function () {
@@ -446,14 +390,9 @@ describe('agent-boundary CLI', function () {
       assert.equal(r.code, 1);
       assert.match(r.stdout, /net\/unscoped-request/);
       skipWithoutValidator(this);
-      const { dir, cleanup } = tempDir();
-      try {
-        const out = join(dir, 'dev.sarif');
-        execFileSync(process.execPath, [BIN, 'scan', cases, '--format', 'sarif', '--output', out, '--fail-on', 'none']);
-        assert.deepEqual(validateSarif(out).errors, []);
-      } finally {
-        cleanup();
-      }
+      const out = join(dir, 'dev.sarif');
+      execFileSync(process.execPath, [BIN, 'scan', cases, '--format', 'sarif', '--output', out, '--fail-on', 'none']);
+      assert.deepEqual(validateSarif(out).errors, []);
     });
   });
 });
