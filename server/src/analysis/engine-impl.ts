@@ -173,7 +173,9 @@ class EngineImpl implements Engine, Ctx {
       next.set(key, entry);
       used.push(entry);
     }
+    this.pieces.delete(p);
     this.pieces.set(p, next);
+    if (this.pieces.size > TREE_CACHE_MAX) this.pieces.delete(this.pieces.keys().next().value as string);
     const module = assemblePieces(p, language, used.map((u) => u.piece), language === 'python' ? pythonComments(root, text) : []);
     const serials = new Map<FunctionDef, number>();
     for (const u of used) for (const f of u.piece.functions) serials.set(f, u.serial);

@@ -23,7 +23,7 @@ export class Analyzer {
     const key = JSON.stringify([config, [...roots].sort()]);
     let p = this.engines.get(key);
     if (!p) {
-      p = createEngine({ config, roots, readFile: this.readFile }).then((e) => {
+      p = createEngine({ config, roots, readFile: this.readFile, incremental: true }).then((e) => {
         this.ready.add(e);
         return e;
       });
