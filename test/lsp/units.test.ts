@@ -50,6 +50,25 @@ describe('LSP scheduler', function () {
     assert.deepEqual(seen, [0, 10], 'one follow-up run, and it sees the latest state');
   });
 
+  it('reports idle only when no key has a pending or running analysis', async function () {
+    let release!: () => void;
+    const done: string[] = [];
+    const s = new Scheduler(async (key) => {
+      if (key === 'slow') await new Promise<void>((resolve) => (release = resolve));
+      done.push(key);
+    });
+    s.request('fast');
+    s.request('slow');
+    let idle = false;
+    const waiting = s.idle().then(() => (idle = true));
+    while (!release) await turn();
+    await turn();
+    assert.equal(idle, false, 'a run is still in flight');
+    release();
+    await waiting;
+    assert.deepEqual(done.sort(), ['fast', 'slow']);
+  });
+
   it('keeps documents apart and survives a failing run', async function () {
     const runs: string[] = [];
     const s = new Scheduler(async (key) => {

@@ -106,6 +106,7 @@ export async function indexWorkspace(svc: AgentBoundaryService, current: () => b
       continue;
     }
     for (const path of files) {
+      await svc.editorIdle();
       if (!current()) return n;
       if (svc.isOpen(path) || svc.scanned.has(path) || svc.folderFor(path) !== folder) continue;
       const result = await svc.analyzer.analyze(path, undefined, ctx.config, ctx.roots);

@@ -34,6 +34,15 @@ export class Scheduler {
     return new Promise((resolve) => slot.idle.push(resolve));
   }
 
+  /** Resolves when nothing is pending or running for any key. */
+  async idle(): Promise<void> {
+    for (;;) {
+      const busy = [...this.slots.keys()].find((k) => this.pending(k));
+      if (busy === undefined) return;
+      await this.settled(busy);
+    }
+  }
+
   pending(key: string): boolean {
     const slot = this.slots.get(key);
     return !!slot && (slot.dirty || slot.running || slot.scheduled);

@@ -681,6 +681,11 @@ export class AgentBoundaryService {
     return toSarifString(results, this.folders.map((f) => f.path), start, new Date());
   }
 
+  /** Resolves when no document analysis is waiting: background work goes after the editor's. */
+  editorIdle(): Promise<void> {
+    return this.scheduler.idle();
+  }
+
   /** Whether an open document owns the diagnostics of `path` (the scan must not publish over them). */
   isOpen(path: string): OpenDocument | undefined {
     return this.docs.byPath(path);
