@@ -146,7 +146,7 @@ export function discoverFiles(paths: string[], cwd: string, opts: WalkOptions): 
       skipped.push(errorSkip(dir, e));
       return;
     }
-    const own = readIgnoreFile(dir);
+    const own = entries.some((e) => e.name === '.gitignore') ? readIgnoreFile(dir) : undefined;
     const here = own ? [...stack, own] : stack;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const ent of entries) {
