@@ -253,6 +253,15 @@ describe('agent-boundary CLI', function () {
       assert.match(report.skipped[0].detail, /worker crashed: test crash on/);
     });
 
+    it('analyses a file named on the command line even when ignored; rejects a file that is not source code', () => {
+      writeFiles(dir, { '.gitignore': 'ignored.py\n', 'ignored.py': 'x = 1\n', 'notes.txt': 'hello\n' });
+      const { report } = scanJson([join(dir, 'ignored.py')]);
+      assert.deepEqual(report.files, ['ignored.py']);
+      const r = runCli(['scan', join(dir, 'notes.txt')]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /notes\.txt: not a Python, TypeScript or JavaScript file/);
+    });
+
     it('respects .gitignore and the default excludes', () => {
       writeFiles(dir, {
         '.gitignore': 'generated/\n',
