@@ -667,6 +667,15 @@ describe('quick fixes', function () {
     });
   });
 
+  describe('existing allowlists', function () {
+    it('an existing ALLOWED_HOSTS array in TS is checked with includes(), not has()', function () {
+      const withArray = TS_NET.replace('const logger = pino();', "const logger = pino();\nconst ALLOWED_HOSTS = ['api.example.com'];");
+      const r = fixOne(`${V}/net_array.ts`, withArray, 'net', (f) => f.tool.name === 'fetchUrl');
+      assert.match(r.text, /if \(!ALLOWED_HOSTS\.includes\(new URL\(url\)\.hostname\)\) \{/);
+      assert.equal(count(r.text, 'ALLOWED_HOSTS ='), 1);
+    });
+  });
+
   describe('fs', function () {
     it('Python: resolve under the root the path was joined to, check is_relative_to, use the resolved path', function () {
       const file = `${V}/fs_tools.py`;

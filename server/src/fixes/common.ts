@@ -38,6 +38,17 @@ export function ensureAllowlist(ctx: FixContext, name: string, what: string, exa
   return ts.ensureConstant(ctx, name, [`// ${comment}`, `const ${name} = new Set${type}([`, `\t// ${ctx.str(example)},`, ']);']);
 }
 
+/**
+ * "value is not in the allowlist": Python `x not in L`; TS `!L.has(x)` for a Set, `!L.includes(x)` when the
+ * module's existing list is an array.
+ */
+export function notIn(ctx: FixContext, value: string, list: string): string {
+  if (ctx.python) return `${value} not in ${list}`;
+  const binding = ts.moduleBinding(ctx, list);
+  const init = binding ? /=\s*([\s\S]*)$/.exec(binding.text)?.[1].trim() ?? '' : '';
+  return /^\[|^Object\.freeze\(\[|^\[.*\]\s*as const/.test(init) ? `!${list}.includes(${value})` : `!${list}.has(${value})`;
+}
+
 /** `raise PermissionError(f"...")` / `throw new Error(`...`)` with one interpolated expression. */
 export function refusal(ctx: FixContext, message: string, value?: string): string {
   if (ctx.python) {

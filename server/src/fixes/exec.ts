@@ -4,7 +4,7 @@
 // Calls that cannot be rewritten get the program check in place. Running model-written code (eval, exec,
 // new Function, vm) has no safe rewrite: the fix refuses it.
 import type { FixContext, Lines } from './context';
-import { calleeName, calleeOf, ensureAllowlist, guardLines, hoist, keywordArg, positionalArgs, refusal, type Builder } from './common';
+import { type Builder, calleeName, calleeOf, ensureAllowlist, guardLines, hoist, keywordArg, notIn, positionalArgs, refusal } from './common';
 import * as py from './pymod';
 import { encodePy, escTemplate, segmentsOf, singleDefinition, type Segment } from './strings';
 import { namedChildren, type Node } from './syntax';
@@ -126,7 +126,7 @@ function argvFor(ctx: FixContext, arg: Node): Argv {
   const allowed = allowedPrograms(ctx);
   const program = ctx.fresh('program');
   const rest = ctx.fresh(ctx.python ? 'program_args' : 'programArgs');
-  const check = guardLines(ctx, ctx.python ? `${program} not in ${allowed}` : `!${allowed}.has(${program})`, refusal(ctx, 'program not allowed', program));
+  const check = guardLines(ctx, notIn(ctx, program, allowed), refusal(ctx, 'program not allowed', program));
   const lines = ctx.python
     ? [`${program}, *${rest} = ${splitter(ctx)}(${arg.text})`, ...check]
     : [`const [${program} = ${ctx.str('')}, ...${rest}] = ${splitter(ctx)}(${arg.text});`, ...check];
@@ -214,11 +214,11 @@ function programCheck(ctx: FixContext, arg: Node): string | undefined {
   let lines: Lines;
   if (target === arg && /list|args|argv|cmd|command/i.test(arg.text) && !/prog|bin|exe/i.test(arg.text) && /^(identifier|attribute|member_expression)$/.test(arg.type)) {
     // A model-built argument list: its first element is the program.
-    const cond = ctx.python ? `not ${arg.text} or ${arg.text}[0] not in ${allowed}` : `!${allowed}.has(String(${arg.text}[0]))`;
+    const cond = ctx.python ? `not ${arg.text} or ${notIn(ctx, `${arg.text}[0]`, allowed)}` : notIn(ctx, `String(${arg.text}[0])`, allowed);
     lines = guardLines(ctx, cond, refusal(ctx, 'program not allowed', arg.text));
   } else {
     const prog = hoist(ctx, target, 'program');
-    lines = [...prog.lines, ...guardLines(ctx, ctx.python ? `${prog.expr} not in ${allowed}` : `!${allowed}.has(${prog.expr})`, refusal(ctx, 'program not allowed', prog.expr))];
+    lines = [...prog.lines, ...guardLines(ctx, notIn(ctx, prog.expr, allowed), refusal(ctx, 'program not allowed', prog.expr))];
   }
   return ctx.insertBefore(target, lines) ? 'Check the program against ALLOWED_PROGRAMS before running it' : undefined;
 }

@@ -1,6 +1,6 @@
 // net: a host allowlist check before the request (the URL is parsed and its host looked up in ALLOWED_HOSTS).
 import type { FixContext } from './context';
-import { ensureAllowlist, guardLines, hoist, refusal, type Builder } from './common';
+import { type Builder, ensureAllowlist, guardLines, hoist, notIn, refusal } from './common';
 import * as py from './pymod';
 import { namedChildren, type Node } from './syntax';
 
@@ -39,10 +39,10 @@ export const buildNet: Builder = (ctx: FixContext) => {
   let condition: string;
   if (ctx.python) {
     host = hostOnly ? target.expr : `${py.memberRef(ctx, 'urllib.parse', 'urlparse', 'import')}(${target.expr}).hostname`;
-    condition = `${host} not in ${allowed}`;
+    condition = notIn(ctx, host, allowed);
   } else {
     host = hostOnly ? target.expr : `new URL(${target.expr}).hostname`;
-    condition = `!${allowed}.has(${host})`;
+    condition = notIn(ctx, host, allowed);
   }
   const lines = [...target.lines, ...guardLines(ctx, condition, refusal(ctx, 'host not allowed', target.expr))];
   if (!ctx.insertBefore(arg, lines, [target.expr])) return undefined;

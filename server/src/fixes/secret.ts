@@ -1,7 +1,7 @@
 // secret: an allowlist of the environment keys the tool may read (ALLOWED_ENV_KEYS), checked before the read.
 // A read of a credential store has no key to allow; the fix refuses it, for the user to remove the read.
 import type { FixContext } from './context';
-import { ensureAllowlist, guardLines, hoist, refusal, type Builder } from './common';
+import { type Builder, ensureAllowlist, guardLines, hoist, notIn, refusal } from './common';
 import { refuseLines } from './exec';
 
 export const buildSecret: Builder = (ctx: FixContext) => {
@@ -14,7 +14,7 @@ export const buildSecret: Builder = (ctx: FixContext) => {
   }
   const allowed = ensureAllowlist(ctx, 'ALLOWED_ENV_KEYS', 'environment variables agent tools may read (never credentials)', 'LOG_LEVEL');
   const key = hoist(ctx, arg, ctx.python ? 'env_key' : 'envKey');
-  const condition = ctx.python ? `${key.expr} not in ${allowed}` : `!${allowed}.has(${key.expr})`;
+  const condition = notIn(ctx, key.expr, allowed);
   const lines = [...key.lines, ...guardLines(ctx, condition, refusal(ctx, 'environment variable not allowed', key.expr))];
   return ctx.insertBefore(arg, lines, [key.expr]) ? 'Allow only the environment keys listed in ALLOWED_ENV_KEYS' : undefined;
 };

@@ -3,7 +3,7 @@
 // identifier positions are checked against ALLOWED_TABLES / ALLOWED_COLUMNS. SQL the model writes whole
 // gets a guard instead: the tables it names must be in ALLOWED_TABLES, and the connection read-only.
 import type { FixContext, Lines } from './context';
-import { calleeName, calleeOf, ensureAllowlist, guardLines, positionalArgs, refusal, type Builder } from './common';
+import { type Builder, calleeName, calleeOf, ensureAllowlist, guardLines, notIn, positionalArgs, refusal } from './common';
 import * as py from './pymod';
 import { descendants, isFunction, namedChildren, type Node } from './syntax';
 import { encodePy, escTemplate, pyStringParts, segmentsOf, singleDefinition, tsSegments, type Segment } from './strings';
@@ -376,7 +376,7 @@ export const buildSql: Builder = (ctx: FixContext) => {
     const list = ensureAllowlist(ctx, ...NAME_LISTS[p.kind]);
     const expr = p.name.text;
     if (/\n/.test(expr)) return undefined;
-    checks.push(...guardLines(ctx, ctx.python ? `${expr} not in ${list}` : `!${list}.has(${expr})`, refusal(ctx, `${p.kind} not allowed`, expr)));
+    checks.push(...guardLines(ctx, notIn(ctx, expr, list), refusal(ctx, `${p.kind} not allowed`, expr)));
   }
   if (analysed.values.length > 0 && !passValues(ctx, call, arg, analysed, placeholder)) return guard(ctx, call, arg);
   ctx.edits.replace(construction.node.startIndex, construction.node.endIndex, literal(ctx, analysed, construction.multiline));
@@ -401,7 +401,7 @@ function guard(ctx: FixContext, call: Node, arg: Node): string | undefined {
       `\treturn {name.lower() for name in ${re}.findall(r${ctx.quote}\\b(?:from|join|into|update|table)\\s+\\W?([\\w.]+)${ctx.quote}, sql, ${re}.IGNORECASE)}`,
     ]);
     const table = ctx.fresh('table');
-    lines = [...note, `for ${table} in ${fn}(${arg.text}):`, ...guardLines(ctx, `${table} not in ${allowed}`, refusal(ctx, 'table not allowed', table)).map((l) => `\t${l}`)];
+    lines = [...note, `for ${table} in ${fn}(${arg.text}):`, ...guardLines(ctx, notIn(ctx, table, allowed), refusal(ctx, 'table not allowed', table)).map((l) => `\t${l}`)];
   } else {
     const t = ctx.typed;
     const fn = ts.ensureFunction(ctx, 'sqlTables', [
@@ -414,7 +414,7 @@ function guard(ctx: FixContext, call: Node, arg: Node): string | undefined {
       '}',
     ]);
     const table = ctx.fresh('table');
-    lines = [...note, `for (const ${table} of ${fn}(${arg.text})) {`, ...guardLines(ctx, `!${allowed}.has(${table})`, refusal(ctx, 'table not allowed', table)).map((l) => `\t${l}`), '}'];
+    lines = [...note, `for (const ${table} of ${fn}(${arg.text})) {`, ...guardLines(ctx, notIn(ctx, table, allowed), refusal(ctx, 'table not allowed', table)).map((l) => `\t${l}`), '}'];
   }
   return ctx.insertBefore(call, lines) ? 'Allow only the tables in ALLOWED_TABLES, on a read-only connection' : undefined;
 }
