@@ -144,16 +144,18 @@ function findOrImportMember(ctx: FixContext, module: string, member: string, pre
     }
   }
   const taken = moduleBinding(ctx, member) || ctx.shadowed().has(member);
-  if (prefer === 'from' && !taken) {
-    // Join an existing `from module import ...` when there is one.
-    const existing = topStatements(ctx).find((n) => n.type === 'import_from_statement' && n.childForFieldName('module_name')?.text === module);
-    const names = existing ? namedChildren(existing).filter((x) => x !== existing.childForFieldName('module_name')) : [];
-    const last = names[names.length - 1];
-    if (last && !existing!.text.includes('*')) ctx.edits.insert(last.endIndex, `, ${member}`);
-    else ctx.edits.insert(importAnchor(ctx), `from ${module} import ${member}${ctx.doc.eol}`, IMPORT_ORDER);
+  if (taken) return `${moduleRef(ctx, module)}.${member}`;
+  // Join an existing `from module import ...` when there is one.
+  const existing = topStatements(ctx).find((n) => n.type === 'import_from_statement' && n.childForFieldName('module_name')?.text === module && !n.text.includes('*'));
+  const names = existing ? namedChildren(existing).filter((x) => x !== existing.childForFieldName('module_name')) : [];
+  const last = names[names.length - 1];
+  if (last) {
+    ctx.edits.insert(last.endIndex, `, ${member}`);
     return member;
   }
-  return `${moduleRef(ctx, module)}.${member}`;
+  if (prefer === 'import') return `${moduleRef(ctx, module)}.${member}`;
+  ctx.edits.insert(importAnchor(ctx), `from ${module} import ${member}${ctx.doc.eol}`, IMPORT_ORDER);
+  return member;
 }
 
 export type PyLoggerKind = 'logging' | 'structlog' | 'loguru';
