@@ -15,6 +15,7 @@ import {
   namedChildren,
   nodeAt,
   preferredQuote,
+  usesSemicolons,
   type Node,
   type Tree,
 } from './syntax';
@@ -28,15 +29,19 @@ interface Wrap {
   lines: Lines;
 }
 
-/** Whether most statements of a TS/JS file end with a semicolon. */
-function usesSemicolons(root: Node): boolean {
-  let with_ = 0;
-  let without = 0;
-  for (const n of descendants(root, new Set(['expression_statement', 'lexical_declaration', 'return_statement', 'import_statement', 'throw_statement']))) {
-    if (n.text.endsWith(';')) with_++;
-    else without++;
-  }
-  return with_ >= without;
+/** How the file writes code; computed once per request and shared by its fixes. */
+export interface Style {
+  indentUnit: string;
+  quote: "'" | '"';
+  semicolons: boolean;
+}
+
+export function styleOf(tree: Tree, text: string, python: boolean): Style {
+  return {
+    indentUnit: detectIndentUnit(text, python ? '    ' : '  '),
+    quote: preferredQuote(tree.rootNode, text, python),
+    semicolons: python || usesSemicolons(tree.rootNode, text),
+  };
 }
 
 export class FixContext {
@@ -66,6 +71,7 @@ export class FixContext {
     /** The diagnostic's range, as a span. */
     rangeSpan: Span,
     typed: boolean,
+    style: Style = styleOf(tree, text, data.language === 'python'),
   ) {
     this.doc = new Doc(text);
     this.range = this.doc.spanOffsets(rangeSpan);
@@ -73,9 +79,9 @@ export class FixContext {
     this.root = tree.rootNode;
     this.python = data.language === 'python';
     this.typed = !this.python && typed;
-    this.indentUnit = detectIndentUnit(text, this.python ? '    ' : '  ');
-    this.quote = preferredQuote(this.root, this.python);
-    this.semicolons = this.python || usesSemicolons(this.root);
+    this.indentUnit = style.indentUnit;
+    this.quote = style.quote;
+    this.semicolons = this.python || style.semicolons;
     const [toolStart, toolEnd] = this.doc.spanOffsets(data.tool.span);
     const bodyOffset = data.tool.bodyStart ? this.doc.offsetAt(data.tool.bodyStart) : undefined;
     this.toolFn = findToolFunction(this.root, toolStart, toolEnd, bodyOffset, this.doc.offsetAt(data.tool.nameSpan.start));

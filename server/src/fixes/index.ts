@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { Category, FixData } from '../model/findings';
 import { buildAudit } from './audit';
 import type { Builder } from './common';
-import { FixContext } from './context';
+import { FixContext, styleOf, type Style } from './context';
 import { buildExec } from './exec';
 import { buildFs } from './fs';
 import { buildNet } from './net';
@@ -44,6 +44,7 @@ export function codeActionsFor(params: CodeActionsParams): CodeAction[] {
   const grammar = grammarOf(uri, languageId);
   const tree = grammar ? tryParse(grammar, text) : undefined;
   const errorsBefore = tree ? syntaxErrorCount(tree) : 0;
+  let style: Style | undefined;
   const out: CodeAction[] = [];
   for (const diagnostic of params.diagnostics) {
     const data = (diagnostic.data ?? {}) as DiagnosticData;
@@ -51,7 +52,8 @@ export function codeActionsFor(params: CodeActionsParams): CodeAction[] {
     if (!ruleId || ruleId.startsWith('meta/')) continue;
     const category = ruleId.split('/')[0];
     if (grammar && tree && data.fix && category in BUILDERS) {
-      const fix = buildFix(uri, text, languageId, grammar === 'python', tree, ruleId, data.fix, diagnostic, errorsBefore);
+      style ??= styleOf(tree, text, grammar === 'python');
+      const fix = buildFix(uri, text, languageId, grammar === 'python', tree, ruleId, data.fix, diagnostic, errorsBefore, style);
       if (fix) out.push(action(fix.title, uri, fix.edits, diagnostic, true));
     }
     const python = grammar ? grammar === 'python' : data.fix?.language === 'python';
@@ -77,11 +79,12 @@ function buildFix(
   data: FixData,
   diagnostic: Diagnostic,
   errorsBefore: number,
+  style: Style,
 ): { title: string; edits: TextEdit[] } | undefined {
   try {
     const typed = !python && languageId !== 'javascript' && languageId !== 'javascriptreact' && !/\.(c|m)?jsx?$/i.test(uri) && data.language !== 'javascript';
     const range = { start: { line: diagnostic.range.start.line, col: diagnostic.range.start.character }, end: { line: diagnostic.range.end.line, col: diagnostic.range.end.character } };
-    const ctx = new FixContext(uri, text, tree, { ...data, language: python ? 'python' : data.language === 'python' ? 'typescript' : data.language }, ruleId, range, typed);
+    const ctx = new FixContext(uri, text, tree, { ...data, language: python ? 'python' : data.language === 'python' ? 'typescript' : data.language }, ruleId, range, typed, style);
     const title = BUILDERS[ruleId.split('/')[0] as keyof typeof BUILDERS](ctx);
     if (!title) return undefined;
     ctx.finish();

@@ -198,16 +198,52 @@ export function freshName(base: string, used: Set<string>, camel = false): strin
   }
 }
 
+/** Visits every node (named or not) under `root` with its type and range, without allocating nodes. */
+export function scan(root: Node, visit: (type: string, start: number, end: number) => void): void {
+  const c = root.walk();
+  let depth = 0;
+  try {
+    for (;;) {
+      visit(c.nodeType, c.startIndex, c.endIndex);
+      if (c.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!c.gotoNextSibling()) {
+        if (depth === 0 || !c.gotoParent()) return;
+        depth--;
+      }
+    }
+  } finally {
+    c.delete();
+  }
+}
+
 /** The string-literal quote the file prefers ("'" or '"'), by majority of its plain string literals. */
-export function preferredQuote(root: Node, python: boolean): "'" | '"' {
+export function preferredQuote(root: Node, text: string, python: boolean): "'" | '"' {
   let single = 0;
   let double = 0;
-  for (const n of descendants(root, new Set(['string']))) {
-    const t = python ? n.text.replace(/^[rRbBuUfF]+/, '') : n.text;
-    if (t.startsWith('"""') || t.startsWith("'''")) continue;
-    if (t.startsWith("'")) single++;
-    else if (t.startsWith('"')) double++;
-  }
+  scan(root, (type, start) => {
+    if (type !== 'string' || (python && text[start - 1] === '{')) return;
+    let i = start;
+    if (python) while (/[rRbBuUfF]/.test(text[i])) i++;
+    if (text.startsWith('"""', i) || text.startsWith("'''", i)) return;
+    if (text[i] === "'") single++;
+    else if (text[i] === '"') double++;
+  });
   if (single === double) return python ? '"' : "'";
   return single > double ? "'" : '"';
+}
+
+/** Whether most statements of a TS/JS file end with a semicolon (standard style does not). */
+export function usesSemicolons(root: Node, text: string): boolean {
+  const kinds = new Set(['expression_statement', 'lexical_declaration', 'return_statement', 'import_statement', 'throw_statement']);
+  let withSemicolon = 0;
+  let without = 0;
+  scan(root, (type, _start, end) => {
+    if (!kinds.has(type)) return;
+    if (text[end - 1] === ';') withSemicolon++;
+    else without++;
+  });
+  return withSemicolon >= without;
 }
