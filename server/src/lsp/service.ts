@@ -694,10 +694,6 @@ export class AgentBoundaryService {
   async resultForOpen(doc: OpenDocument): Promise<FileResult | undefined> {
     return (await this.current(doc.uri))?.result;
   }
-
-  supportsServerProgress(): boolean {
-    return !!this.capabilities.window?.workDoneProgress;
-  }
 }
 
 function emptyResult(file: string): FileResult {

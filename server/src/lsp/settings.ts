@@ -103,10 +103,6 @@ export class SettingsCache {
     return p;
   }
 
-  delete(uri: string): void {
-    this.cache.delete(uri);
-  }
-
   clear(): void {
     this.cache.clear();
   }
