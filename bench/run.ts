@@ -46,6 +46,10 @@ interface Options {
   editLines: number;
   install: boolean;
   skip: Set<string>;
+  /** Niceness for the measured processes (e.g. -10 as root, on a machine others are using). */
+  nice?: number;
+  /** Markdown file to write the run into (bench/RESULTS.md); the text after its RESULTS_KEEP marker is kept. */
+  results?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -66,11 +70,17 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--edits') o.edits = num(++i, a);
     else if (a === '--edit-lines') o.editLines = num(++i, a);
     else if (a === '--no-install') o.install = false;
+    else if (a === '--results') o.results = resolve(argv[++i] ?? 'bench/RESULTS.md');
+    else if (a === '--nice') {
+      o.nice = Number(argv[++i]);
+      if (!Number.isInteger(o.nice)) throw new Error('--nice needs an integer');
+    }
     else if (a === '--skip') for (const s of (argv[++i] ?? '').split(',')) o.skip.add(s.trim());
     else if (a === '-h' || a === '--help') {
       process.stdout.write(
         'npm run bench -- [--json] [--tree DIR] [--repeat 3] [--bandit-repeat N] [--py-files 1000] [--files 10000]\n' +
-          '                 [--edits 240] [--edit-lines 2000] [--no-install] [--skip bandit,parse,edit,rss,speedup]\n',
+          '                 [--edits 240] [--edit-lines 2000] [--no-install] [--skip bandit,parse,edit,rss,speedup] [--nice N]\n' +
+          '                 [--results bench/RESULTS.md]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
@@ -81,6 +91,9 @@ function parseOptions(argv: string[]): Options {
 }
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+/** Set from --nice: every measured process (ours, Bandit, the bare parse, the language server) runs under `nice -n`. */
+let niceness: number | undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Statistics.
@@ -177,6 +190,10 @@ function run(cmd: string, args: string[], opts: { cwd?: string; rss?: boolean; c
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
     const cpu0 = childrenCpuMs();
+    if (niceness !== undefined) {
+      args = ['-n', String(niceness), cmd, ...args];
+      cmd = 'nice';
+    }
     const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, stdio: ['ignore', opts.captureStdout ? 'pipe' : 'ignore', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -397,7 +414,8 @@ async function editLatency(lang: Lang, lineCount: number, edits: number): Promis
   const uri = pathToFileURL(file).href;
   // e.g. AGENT_BOUNDARY_BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
   const nodeArgs = (process.env.AGENT_BOUNDARY_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-  const client = new LspClient(process.execPath, [...nodeArgs, SERVER, '--stdio'], dir);
+  const serverCmd = [process.execPath, ...nodeArgs, SERVER, '--stdio'];
+  const client = niceness === undefined ? new LspClient(serverCmd[0], serverCmd.slice(1), dir) : new LspClient('nice', ['-n', String(niceness), ...serverCmd], dir);
   const waiting = new Map<number, (count: number) => void>();
   client.on('textDocument/publishDiagnostics', (p) => {
     const params = p as { uri: string; version?: number; diagnostics: unknown[] };
@@ -471,6 +489,55 @@ async function editLatency(lang: Lang, lineCount: number, edits: number): Promis
 // ---------------------------------------------------------------------------------------------
 // The run.
 
+const RESULTS_KEEP = '<!-- Everything below this line is kept when the benchmark rewrites this file. -->';
+
+function writeResults(file: string, table: string[], result: Record<string, unknown>, m: ReturnType<typeof machine>): void {
+  let kept = '';
+  if (existsSync(file)) {
+    const old = readFileSync(file, 'utf8');
+    const at = old.indexOf(RESULTS_KEEP);
+    if (at >= 0) kept = old.slice(at + RESULTS_KEEP.length).replace(/^\n+/, '');
+  }
+  const cmd = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+  const cpuInfo = (() => {
+    try {
+      return /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? m.cpu;
+    } catch {
+      return m.cpu;
+    }
+  })();
+  const md = [
+    '# Benchmark results',
+    '',
+    `Written by \`${cmd.trim()}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Re-run it to reproduce; the ratios are`,
+    'measured in one run on one machine (see bench/run.ts for what each one means).',
+    '',
+    '## Machine',
+    '',
+    `- ${m.nproc} cores (nproc), CPU: ${cpuInfo}`,
+    `- memory: ${m.memory_gb} GB; ${m.os}; node ${m.node}; Bandit ${String(result.bandit_version ?? 'not measured')}`,
+    `- 1-minute load average: ${m.load_at_start} at the start, ${String((result.machine as { load_at_end?: number } | undefined)?.load_at_end ?? '?')} at the end${m.niceness ? `; measured processes ran under \`nice -n ${m.niceness}\`` : ''}`,
+    '',
+    '## Table',
+    '',
+    '```',
+    ...table,
+    '```',
+    '',
+    '## JSON (the last line of `--json`)',
+    '',
+    '```json',
+    JSON.stringify(result, null, 1),
+    '```',
+    '',
+    RESULTS_KEEP,
+    '',
+    kept,
+  ];
+  writeFileSync(file, md.join('\n').replace(/\n+$/, '\n'));
+  log(`wrote ${file}`);
+}
+
 /** The ratios mean nothing unless both sides read the same files: stop on a generated tree, note it on a real one. */
 function checkCounts(what: string, expected: number | undefined, info: ScanInfo | undefined, pinfo: ParseInfo | undefined, notes: string[]): void {
   const problem =
@@ -492,6 +559,7 @@ function machine() {
     memory_gb: round(totalmem() / 2 ** 30, 1),
     node: process.version,
     os: `${process.platform} ${release()}`,
+    niceness: niceness ?? 0,
     /** 1-minute load average when the run started: other work on the machine skews every timing. */
     load_at_start: round(loadavg()[0], 2),
   };
@@ -508,6 +576,7 @@ function buildBaseline(): void {
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
+  niceness = o.nice;
   buildBaseline();
   const m = machine();
   const result: Record<string, unknown> = {};
@@ -657,6 +726,7 @@ async function main(): Promise<void> {
   for (const r of table) out.push(line(r));
   for (const n of notes) out.push(`note: ${n}`);
   process.stdout.write(out.join('\n') + '\n');
+  if (o.results) writeResults(o.results, out, result, m);
   if (o.json) process.stdout.write(JSON.stringify(result) + '\n');
   if (pyConfig) rmSync(pyConfig, { force: true });
 }
