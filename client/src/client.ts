@@ -55,21 +55,48 @@ export function describeScan(s: ScanSummary): string {
   return `${head}: ${s.analysed} of ${s.files} files analysed${skipped}; ${s.tools} agent tools; ${s.findings} findings in ${s.filesWithFindings} files.`;
 }
 
+interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
 /** The status bar item: server state, and the counts of Agent Boundary diagnostics by severity. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('agentBoundary.status', vscode.StatusBarAlignment.Left, 0);
   private readonly subscriptions: vscode.Disposable[] = [];
   private state: 'starting' | 'running' | 'stopped' | 'scanning' = 'starting';
+  /** Our diagnostics per document, by severity; updated only for the documents an event names. */
+  private readonly counts = new Map<string, Counts>();
 
   constructor() {
     this.item.name = 'Agent Boundary';
     this.item.command = 'agentBoundary.showOutput';
-    this.subscriptions.push(this.item, vscode.languages.onDidChangeDiagnostics(() => this.render()));
+    this.subscriptions.push(
+      this.item,
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        for (const uri of e.uris) this.count(uri);
+        this.render();
+      }),
+    );
+    for (const [uri] of vscode.languages.getDiagnostics()) this.count(uri);
     this.render();
     this.item.show();
   }
 
-  /** Follows a (new) client: its state and the server's scan notifications. */
+  private count(uri: vscode.Uri): void {
+    const c: Counts = { error: 0, warning: 0, info: 0 };
+    for (const d of vscode.languages.getDiagnostics(uri)) {
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      if (d.severity === vscode.DiagnosticSeverity.Error) c.error++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) c.warning++;
+      else c.info++;
+    }
+    if (c.error + c.warning + c.info) this.counts.set(uri.toString(), c);
+    else this.counts.delete(uri.toString());
+  }
+
+  /** Follows the client's state and the server's scan notifications. */
   attach(client: LanguageClient): void {
     this.subscriptions.push(
       client.onDidChangeState((e) => {
@@ -89,14 +116,11 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private render(): void {
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
-      for (const d of diagnostics) {
-        if (d.source !== DIAGNOSTIC_SOURCE) continue;
-        if (d.severity === vscode.DiagnosticSeverity.Error) counts.error++;
-        else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warning++;
-        else counts.info++;
-      }
+    const counts: Counts = { error: 0, warning: 0, info: 0 };
+    for (const c of this.counts.values()) {
+      counts.error += c.error;
+      counts.warning += c.warning;
+      counts.info += c.info;
     }
     const icon = this.state === 'scanning' || this.state === 'starting' ? '$(sync~spin)' : this.state === 'stopped' ? '$(circle-slash)' : '$(shield)';
     this.item.text = `${icon} Agent Boundary ${counts.error} $(error) ${counts.warning} $(warning) ${counts.info} $(info)`;
