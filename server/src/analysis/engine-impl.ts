@@ -217,6 +217,12 @@ class EngineImpl implements Engine, Ctx {
     return undefined;
   }
 
+  methodOf(path: string, cls: string, method: string): FnRef | undefined {
+    const l = this.modules.get(path) ?? this.load(path);
+    const fn = l?.module.functions.get(`${cls}.${method}`);
+    return fn && l ? { fn, module: l.module } : undefined;
+  }
+
   private readonly importedValues = new Map<string, Val | null>();
   private readonly envInProgress = new Set<string>();
 
@@ -334,7 +340,7 @@ class EngineImpl implements Engine, Ctx {
       for (const f of c?.fields ?? []) {
         if (!f.value) continue;
         const v = this.evalModuleExpr(m, f.value);
-        if (v.q || v.logger || v.ro) found.set(f.name, { q: v.q, logger: v.logger, ro: v.ro });
+        if (v.q || v.logger || v.ro || v.str !== undefined) found.set(f.name, { q: v.q, logger: v.logger, ro: v.ro, str: v.str });
       }
       for (const id of c?.methods ?? []) {
         const fn = m.functions.get(id);
@@ -355,6 +361,7 @@ class EngineImpl implements Engine, Ctx {
     ref.fn.params.forEach((p, i) => {
       const v: Val = { t: new Set([`#${i}`]), safe: 0, flow: [{ file: ref.module.path, span: p.span, message: `parameter '${p.name}' of ${ref.fn.name || 'helper'}()` }] };
       if (p.pattern) interp.bind(p.pattern, v, env);
+      else if (isSelf(ref.fn, p)) env.set(p.name, { selfOf: ref.fn.className });
       else env.set(p.name, v);
     });
     let out: Env;
@@ -385,6 +392,7 @@ class EngineImpl implements Engine, Ctx {
     const s: Summary = {
       hits: interp.hits,
       caps: interp.caps,
+      capSites: interp.capSites,
       txns: interp.txns,
       logs: interp.logs,
       approves: exits.length > 0 && exits.every((x) => x.approved),
@@ -449,7 +457,7 @@ class EngineImpl implements Engine, Ctx {
       const r = hit && hit.key === key ? hit.result : this.analyzeTool(t);
       if (key) this.toolCache.set(t.fn, { key, result: r });
       findings.push(...r.findings);
-      if (t.module === m) summaries.push(r.summary);
+      summaries.push(r.summary);
     }
     // findings for tools in other files (tools=[imported_fn]) are returned too; each is suppressed by its own file
     const byFile = new Map<string, Finding[]>();
@@ -474,16 +482,19 @@ class EngineImpl implements Engine, Ctx {
     const txns: TxnUse[] = [];
     let caps = 0;
     let logs = t.audited;
+    const capSites: Interp['capSites'] = [];
     const paramSpans = new Map<string, Span>();
     for (const fn of bodies) {
       const interp = new Interp(this, t.module, fn, true);
+      interp.isToolBody = true;
       const env = new Env(new Map(), t.approved);
       for (const p of fn.params) {
         paramSpans.set(p.name, p.span);
         const untainted = t.untainted.has(p.name);
         if (p.pattern) {
           bindPatternTaint(interp, p.pattern, env, t.module.path, untainted);
-        } else env.set(p.name, untainted ? EMPTY : taintOf(p.name, t.module.path, p.span));
+        } else if (isSelf(fn, p)) env.set(p.name, { selfOf: fn.className });
+        else env.set(p.name, untainted ? EMPTY : taintOf(p.name, t.module.path, p.span));
       }
       try {
         interp.run(fn.body, env, true);
@@ -494,6 +505,7 @@ class EngineImpl implements Engine, Ctx {
       txns.push(...interp.txns);
       caps |= interp.caps;
       logs ||= interp.logs;
+      for (const c of interp.capSites) if (!capSites.some((x) => x.category === c.category)) capSites.push(c);
     }
     const loaded = this.modules.get(t.module.path);
     const lines = loaded?.lines ?? [];
@@ -533,7 +545,9 @@ class EngineImpl implements Engine, Ctx {
     }
     if (caps && !logs) {
       const what = (['net', 'fs', 'sql', 'exec', 'secret', 'txn'] as const).filter((c) => caps & CAT_BIT[c]).map(capabilityWord).join(', ');
-      findings.push(this.finding('audit/no-audit-record', 'audit', t, toolRef, t.nameSpan, { detail: what }, [{ file: t.module.path, span: t.nameSpan, message: `tool '${t.name}' can use ${what} and writes no audit record` }], { category: 'audit', language: t.module.language, tool: this.fixTool(toolRef) }));
+      const flow: FlowStep[] = [{ file: t.module.path, span: t.nameSpan, message: `tool '${t.name}' can use ${what} and writes no audit record` }];
+      for (const c of capSites) flow.push({ file: c.file, span: c.span, message: `${capabilityWord(c.category)} via ${c.sink}()` });
+      findings.push(this.finding('audit/no-audit-record', 'audit', t, toolRef, t.nameSpan, { detail: what }, flow, { category: 'audit', language: t.module.language, tool: this.fixTool(toolRef) }));
     }
     return {
       findings,
@@ -577,8 +591,13 @@ class EngineImpl implements Engine, Ctx {
   }
 }
 
+/** The receiver parameter of a Python method: `self.helper(...)` resolves through it. */
+function isSelf(fn: FunctionDef, p: FunctionDef['params'][number]): boolean {
+  return !!fn.className && p.index === 0 && (p.name === 'self' || p.name === 'cls');
+}
+
 function capabilityWord(c: string): string {
-  return ({ net: 'network', fs: 'files', sql: 'SQL', exec: 'commands', secret: 'secrets', txn: 'consequential actions' } as Record<string, string>)[c] ?? c;
+  return ({ net: 'network access', fs: 'file access', sql: 'SQL queries', exec: 'command or code execution', secret: 'credentials', txn: 'consequential actions' } as Record<string, string>)[c] ?? c;
 }
 
 function joinRet(a: Val, b: Val): Val {

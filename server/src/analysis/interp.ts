@@ -38,6 +38,7 @@ export interface TxnUse {
 export interface Summary {
   hits: Hit[];
   caps: number;
+  capSites: { category: string; sink: string; span: Span; file: string }[];
   txns: TxnUse[];
   logs: boolean;
   approves: boolean;
@@ -55,6 +56,8 @@ export interface Ctx {
   resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined;
   /** undefined while the function is being summarised (recursion). */
   summary(ref: FnRef): Summary | undefined;
+  /** `Class.method` of a workspace module, by the module's path. */
+  methodOf(path: string, cls: string, method: string): FnRef | undefined;
   /** The value a workspace module binds to an imported name, when it is not a function. */
   importedValue(m: Module, imp: { module: string; name: string }): Val | undefined;
   /** What `self.name` holds in class `cls` (assigned in its methods from module-level values). */
@@ -67,6 +70,7 @@ const JSON_PARSE = new Set(['json.loads', 'JSON.parse', 'orjson.loads', 'ujson.l
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'pwsh', '/bin/sh', '/bin/bash', '/usr/bin/bash', '/bin/zsh', 'python', 'python3', 'node', 'perl', 'ruby', 'sudo', 'env', 'xargs', 'ssh']);
 const URL_HOST_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i;
 const MAX_INLINE_DEPTH = 3;
+const STATEMENT_BUILDERS = new Set(['text', 'Request', 'prepare', 'sql', 'raw']);
 
 function spanLine(s: Span): number {
   return s.start.line;
@@ -78,12 +82,18 @@ export class Interp {
   caps = 0;
   logs = false;
   readonly returns: { val: Val; env: Env }[] = [];
+  /** Where each capability was first used (for the audit finding's flow). */
+  readonly capSites: { category: string; sink: string; span: Span; file: string }[] = [];
   private breaks: Env[][] = [];
   private stmtTop: Stmt | undefined;
   private readonly modEnv: Map<string, Val>;
   private readonly lang: 'python' | 'ts';
   private inline = 0;
+  /** Set by sinks(): the current call matched a sink of a category that returns data from outside. */
+  private sinkMatched = false;
   private selfClass?: string;
+  /** Analysing a tool's own body (not a helper's summary). */
+  isToolBody = false;
 
   constructor(
     private readonly ctx: Ctx,
@@ -431,6 +441,8 @@ export class Interp {
       out.flow = obj.flow;
     }
     if (obj.q) out.q = normQ(`${obj.q}.${name}`);
+    // `db_tools.run_sql` of `from . import db_tools` / `import * as helpers from './helpers'`
+    if (obj.imp && !obj.fn) out.imp = obj.imp.name === '*' ? { module: obj.imp.module, name } : { module: this.lang === 'python' ? `${obj.imp.module}${obj.imp.module.endsWith('.') ? '' : '.'}${obj.imp.name}` : obj.imp.module, name };
     if (obj.selfOf) {
       const sv = this.ctx.selfAttr(this.module, obj.selfOf, name);
       if (sv) return sv;
@@ -490,13 +502,21 @@ export class Interp {
       if (op === 'not in') facts = { t: facts.f, f: facts.t };
     } else if (op === '==' || op === '===' || op === 'is' || op === '!=' || op === '!==' || op === 'is not') {
       const eq = op === '==' || op === '===' || op === 'is';
-      const constSide = (v: Val) => v.str !== undefined || v.num;
+      // equal to a value the model does not control (a literal, a configured root): no longer the model's choice
+      const constSide = (v: Val) => !tainted(v) && !v.approval;
       let t: Fact[] = [];
       if (constSide(r) && tainted(l)) t = this.refsOf(le, l, ALL, env);
       else if (constSide(l) && tainted(r)) t = this.refsOf(re, r, ALL, env);
       // os.path.commonpath([real, ROOT]) == ROOT
       const cp = this.commonpathFacts(le, env) ?? this.commonpathFacts(re, env);
       if (cp) t.push(...cp);
+      // Path(p).resolve().parent == ROOT: the resolved path sits directly in the root
+      for (const [te, tv, ov] of [[le, l, r], [re, r, l]] as const) {
+        if (tainted(tv) && !tainted(ov) && !ov.num && (tv.resolved || this.exprResolves(te.kind === 'attr' ? te.obj : te, env))) {
+          const root = this.rootVar(te.kind === 'attr' ? te.obj : te, env);
+          if (root) t.push({ target: root, mask: CAT_BIT.fs });
+        }
+      }
       if (l.approval || r.approval) t.push({ approval: true });
       facts = eq ? { t, f: [] } : { t: [], f: t };
     }
@@ -708,6 +728,10 @@ export class Interp {
       }
     }
 
+    // any(p.is_relative_to(r) for r in ROOTS) / ROOTS.some((d) => p.startsWith(d + sep)): a check per element
+    const quant = this.quantifiedCheck(e, env, recv, method, q);
+    if (quant) return quant;
+
     // audit records
     if (this.isLoggerCall(e, callee, recv, method, q, finalName)) {
       this.logs = true;
@@ -753,8 +777,36 @@ export class Interp {
     if (ref) return this.applySummary(ref, e, env, vals, recv);
 
     const out = this.transfer(e, env, callee, recv, vals, q, method);
-    // what a flagged sink returns (SQLAlchemy text(), a Request) is not reported again downstream
+    // what a sink returns is the world's answer (a response, rows, file contents), not the model's input;
+    // a statement builder (SQLAlchemy text()) keeps it, marked as already reported
+    if (this.sinkMatched && !(finalName && STATEMENT_BUILDERS.has(finalName))) return { q: out.q, ro: out.ro, logger: out.logger };
     return reported ? withSafe(out, reported) : out;
+  }
+
+  private quantifiedCheck(e: CallExpr, env: Env, recv: Val | undefined, method: string | undefined, q: string | undefined): Val | undefined {
+    let facts: Fact[] | undefined;
+    let bound: Set<string> | undefined;
+    const a0 = e.args[0]?.value;
+    if ((q === 'builtins.any' || q === 'builtins.all') && a0?.kind === 'list' && a0.loops?.length && a0.items[0]) {
+      const scope = env.clone();
+      bound = new Set();
+      for (const l of a0.loops) {
+        this.bind(l.target, this.elementOf(this.ev(l.iter, scope)), scope);
+        if (l.target.kind === 'name') bound.add(l.target.id);
+      }
+      facts = this.factsOf(this.ev(a0.items[0], scope)).t;
+    } else if (recv && (method === 'some' || method === 'every') && a0?.kind === 'func') {
+      const fn = a0.fn;
+      const ret = fn.body.length === 1 && fn.body[0].kind === 'return' ? fn.body[0].value : undefined;
+      if (!ret) return undefined;
+      const scope = env.clone();
+      bound = new Set(fn.params.map((p) => p.name));
+      for (const p of fn.params) scope.set(p.name, this.elementOf(recv));
+      facts = this.factsOf(this.ev(ret, scope)).t;
+    }
+    if (!facts || !bound) return undefined;
+    const keep = bound;
+    return { num: true, checks: { t: facts.filter((f) => !f.target || !keep.has(f.target.split('.')[0])), f: [] } };
   }
 
   private isLoggerCall(e: CallExpr, callee: Val, recv: Val | undefined, method: string | undefined, q: string | undefined, finalName: string | undefined): boolean {
@@ -785,6 +837,9 @@ export class Interp {
       const f = this.module.functions.get(`${cls}.${e.callee.name}`);
       if (f) return { fn: f, module: this.module };
     }
+    // a method of an instance of a workspace class: `store = Store(); store.run(q)`
+    const inst = callee.q ? /^(.*):(\w+)\(\)\.(\w+)$/.exec(callee.q) : null;
+    if (inst) return this.ctx.methodOf(inst[1], inst[2], inst[3]);
     // Class instantiation of a workspace class: nothing to summarise here.
     void recv;
     void env;
@@ -841,6 +896,7 @@ export class Interp {
       this.addHit({ ...h, span: e.span, origins: u.t, flow: [step, ...h.flow], call: e, arg: argExpr, stmt: this.stmtTop, valueFlow: u.flow });
     }
     this.caps |= s.caps;
+    for (const c of s.capSites) this.noteCap(c.category, `${ref.fn.name || 'helper'}() → ${c.sink}`, e.span);
     for (const t of s.txns) this.txns.push({ ...t, span: e.span, approved: t.approved || env.approved, flow: [step, ...t.flow] });
     if (s.logs) this.logs = true;
     if (s.approves) env.approved = true;
@@ -1068,7 +1124,7 @@ export class Interp {
         f.push({ target: recv.derived.of, mask: CAT_BIT.fs });
       } else if (lits.length && lits.every((l) => l !== undefined && URL_HOST_PREFIX.test(l))) {
         t.push(...this.refsOf(obj, recv, CAT_BIT.net, env));
-      } else if (!tainted(vals[0] ?? EMPTY) && (recv.resolved || this.exprResolves(obj, env))) {
+      } else if (!tainted(vals[0] ?? EMPTY) && (recv.resolved || this.exprResolves(obj, env) || (!!this.fn && !this.isToolBody && obj.kind === 'name' && this.fn.params.some((p) => p.name === obj.id)))) {
         const root = this.rootVar(obj, env);
         if (root) t.push({ target: root, mask: CAT_BIT.fs });
       }
@@ -1110,6 +1166,7 @@ export class Interp {
     const lang = this.lang;
     const ok = (s: SinkSpec) => s.lang === 'any' || s.lang === lang;
     let matched = false;
+    this.sinkMatched = false;
     if (q) {
       for (const s of cat.calls.get(q) ?? []) {
         if (!ok(s)) continue;
@@ -1117,6 +1174,7 @@ export class Interp {
         this.useCallSink(s, q, e, env, vals, recv, finalName);
       }
     }
+    this.sinkMatched = matched;
     if (!matched && method) {
       for (const s of cat.methods.get(method) ?? []) {
         if (!ok(s)) continue;
@@ -1129,6 +1187,7 @@ export class Interp {
         matched = true;
         this.useCallSink(s, `${exprText(e.callee) || method}`, e, env, vals, recv, finalName);
       }
+      this.sinkMatched = matched;
     }
     if (finalName) {
       for (const { re, spec } of cat.names) {
@@ -1192,6 +1251,7 @@ export class Interp {
     }
     if (c === 'txn') {
       this.caps |= CAT_BIT.txn;
+      this.noteCap('txn', sinkName, e.span);
       this.txns.push({ rule: s.rule, sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `calls ${sinkName}()` }] });
       return;
     }
@@ -1202,7 +1262,17 @@ export class Interp {
   /** One use of a sink: capability always; a hit when the value is model-controlled and not scoped. */
   private useSink(s: SinkSpec, sinkName: string, e: Expr, v0: Val, argExpr: Expr | undefined, env: Env, call: { vals: Val[]; recv: Val | undefined; finalName?: string } | undefined): void {
     const c = s.category as Exclude<Category, 'audit'>;
+    // setTimeout(fn, ms) runs a function, not code: only a string first argument is evaluated
+    if (s.stringOnly && call?.finalName && s.stringOnly.has(call.finalName)) {
+      const first = call.vals[0] ?? EMPTY;
+      if (first.fn || !(first.str !== undefined || first.prefix !== undefined || (tainted(first) && !first.num))) return;
+      if (e.kind === 'call' && e.args[0]?.value.kind === 'func') return;
+      v0 = first;
+    }
+    // a constant environment key that names no credential (DEMO_MODE, AWS_REGION) is configuration
+    if (c === 'secret' && !tainted(v0) && v0.str !== undefined && !/KEY|TOKEN|SECRET|PASS|CREDENTIAL|AUTH|PRIVATE|CERT|DSN|DATABASE_URL|CONN/i.test(v0.str)) return;
     this.caps |= CAT_BIT[c];
+    this.noteCap(c, sinkName, e.span);
     let v = s.element !== undefined && v0.items?.[s.element] ? v0.items[s.element] : v0;
     let shape: string | undefined;
     const callExpr = e.kind === 'call' ? e : undefined;
@@ -1213,7 +1283,6 @@ export class Interp {
         const opt = s.shellOption && call?.vals.some((x, i) => x.props?.has(s.shellOption as string) && callExpr.args[i].value.kind === 'dict' && (callExpr.args[i].value as { entries: { key?: string; value: Expr }[] }).entries.some((en) => en.key === s.shellOption && !(en.value.kind === 'const' && en.value.value === false)));
         mode = (kw && !(kw.value.kind === 'const' && kw.value.value === false)) || opt ? 'shell' : 'program';
       }
-      if (s.stringOnly && call?.finalName && s.stringOnly.has(call.finalName) && (v.fn || !(v.str !== undefined || v.prefix !== undefined || tainted(v)))) return;
       if (mode === 'program') {
         shape = 'program';
         if (v.items && v.items.length) {
@@ -1288,6 +1357,10 @@ export class Interp {
     if (!rule) return;
     this.caps |= CAT_BIT.txn;
     this.txns.push({ rule, sink: `${method?.toUpperCase()} ${sinkName}`, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `sends ${method?.toUpperCase()} via ${sinkName}()` }] });
+  }
+
+  noteCap(category: string, sink: string, span: Span): void {
+    if (!this.capSites.some((x) => x.category === category)) this.capSites.push({ category, sink, span, file: this.module.path });
   }
 
   private hostFixedByConfig(v: Val): boolean {

@@ -135,6 +135,9 @@ export function forEachCall(stmts: Stmt[], cb: (c: CallExpr, top: Stmt, assignNa
   visitStmts(stmts);
 }
 
+/** Decorator keywords that make the framework ask a person before the tool runs. */
+const APPROVAL_KEYWORDS = ['needs_approval', 'requires_approval', 'require_approval', 'requires_confirmation', 'needs_confirmation'];
+
 function stripCall(e: Expr): { base: Expr; call?: CallExpr } {
   return e.kind === 'call' ? { base: e.callee, call: e } : { base: e };
 }
@@ -212,8 +215,9 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
       const v = host.evalModuleExpr(m, base);
       const q = v.q ?? '';
       const dec = fw.decorators.find((x) => x.names.includes(q));
+      const approvedKw = APPROVAL_KEYWORDS.some((k) => kwTrue(call, k));
       if (dec) {
-        add(mkTool(fn, m, dec.framework, { approved: kwTrue(call, dec.approvalKeyword) }));
+        add(mkTool(fn, m, dec.framework, { approved: approvedKw || kwTrue(call, dec.approvalKeyword) }));
         break;
       }
       if (base.kind === 'attr') {
@@ -221,13 +225,13 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
         const cls = recv.q?.replace(/\(\)$/, '');
         const inst = fw.instanceDecorators.find((x) => cls && x.classes.includes(cls) && x.methods.includes(base.name));
         if (inst) {
-          add(mkTool(fn, m, inst.framework, { ctxFirst: inst.framework === 'pydantic-ai' && base.name === 'tool' }));
+          add(mkTool(fn, m, inst.framework, { ctxFirst: inst.framework === 'pydantic-ai' && base.name === 'tool', approved: approvedKw }));
           break;
         }
         if (fw.anyReceiverDecoratorMethods.includes(base.name) && (!recv.q || recv.imp || recv.q.startsWith('builtins.'))) {
           const on = exprText(base.obj);
           const framework = /mcp|server/i.test(on) ? 'mcp' : /agent/i.test(on) ? 'pydantic-ai' : 'unknown';
-          add(mkTool(fn, m, framework, { ctxFirst: framework === 'pydantic-ai' && base.name === 'tool' }));
+          add(mkTool(fn, m, framework, { ctxFirst: framework === 'pydantic-ai' && base.name === 'tool', approved: approvedKw }));
           break;
         }
       } else if (dispatching && v.fn && fillsRegistry(v.fn.fn)) {
@@ -385,6 +389,17 @@ function moduleAndMethodBodies(m: Module): Stmt[] {
   return out;
 }
 
+/** withTiming('CallTool', handler): a workspace wrapper whose code writes log records audits the tool. */
+function wrapperLogs(m: Module, host: DiscoverHost, call: CallExpr): boolean {
+  const ref = host.resolveFn(m, host.evalModuleExpr(m, call.callee));
+  if (!ref) return false;
+  let found = false;
+  forEachCall(ref.fn.body, (c) => {
+    if (c.callee.kind === 'attr' && host.cat.sets.loggerMethods.has(c.callee.name) && host.cat.loggerNames.test(exprText(c.callee.obj))) found = true;
+  });
+  return found;
+}
+
 /** A decorator body that stores the function in a table: `REGISTRY[fn.__name__] = fn`. */
 function fillsRegistry(fn: FunctionDef): boolean {
   const p0 = fn.params[0]?.name;
@@ -439,11 +454,16 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
   const cat = host.cat;
   const fw = cat.frameworks.typescript;
   const tools: ToolDef[] = [];
-  const seen = new Set<FunctionDef>();
+  const seen = new Set<string>();
   const moduleApproved = markersIn(text, cat.controls.approval.moduleMarkers.filter((x) => x !== 'requireApproval'));
   const fnOf = (e: Expr | undefined): FunctionDef | undefined => {
     if (!e) return undefined;
     if (e.kind === 'func') return e.fn;
+    // a wrapped handler: withLogging('CallTool', async (request) => …)
+    if (e.kind === 'call') {
+      for (let i = e.args.length - 1; i >= 0; i--) if (e.args[i].value.kind === 'func') return (e.args[i].value as { fn: FunctionDef }).fn;
+      return undefined;
+    }
     if (e.kind === 'name') {
       const v = host.evalModuleExpr(m, e);
       const ref = host.resolveFn(m, v);
@@ -452,8 +472,8 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     return undefined;
   };
   const add = (fn: FunctionDef | undefined, framework: string, name: string, span: Span, nameSpan: Span, approved: boolean, constrained: Set<string>, audited = false) => {
-    if (!fn || seen.has(fn)) return;
-    seen.add(fn);
+    if (!fn || seen.has(`${fn.id}|${name}`)) return;
+    seen.add(`${fn.id}|${name}`);
     tools.push({ name, framework, fn, module: m, span, nameSpan, approved: approved || moduleApproved, audited, untainted: tsParamsUntainted(fn, constrained) });
   };
   forEachCall(moduleAndMethodBodies(m), (c, top, an) => {
@@ -505,7 +525,7 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
           const nameArg = c.args[r.nameArg ?? 0]?.value;
           const fallback = fw.fallbackMethodRegistrations.includes(method) || (method === 'tool' && nameArg?.kind === 'str' && /server|mcp/i.test(exprText(c.callee.obj)));
           if (!known && !fallback) continue;
-          if (nameArg?.kind !== 'str') continue;
+          if (nameArg?.kind !== 'str' && nameArg?.kind !== 'name' && nameArg?.kind !== 'attr') continue;
         }
         const fns = c.args.map((a) => fnOf(a.value));
         let hi = -1;
@@ -523,8 +543,10 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
             schemaFields(inner ?? a, fw.constrainedSchemas, constrained);
           }
         }
-        const name = nameArg?.kind === 'str' ? nameArg.value : 'call_tool';
-        add(fns[hi], r.framework, name, stmtSpan, nameArg?.span ?? c.span, false, constrained);
+        const nameVal = nameArg && nameArg.kind !== 'str' ? host.evalModuleExpr(m, nameArg).str : undefined;
+        const name = nameArg?.kind === 'str' ? nameArg.value : nameVal ?? (nameArg ? exprText(nameArg) : '') ?? 'call_tool';
+        const wrapper = c.args[hi].value;
+        add(fns[hi], r.framework, name, stmtSpan, nameArg?.span ?? c.span, false, constrained, wrapper.kind === 'call' && wrapperLogs(m, host, wrapper));
         return;
       }
     }
