@@ -30,8 +30,13 @@ export function lensTitle(t: ToolSummary): string {
   return parts.join(' · ');
 }
 
+/** Tools defined in this file (an analysis also reports tools it registers from other files). */
+function ownTools(result: FileResult): FileResult['tools'] {
+  return result.tools.filter((t) => t.tool.file === result.file);
+}
+
 export function codeLenses(result: FileResult): CodeLens[] {
-  return result.tools.map((t) => ({
+  return ownTools(result).map((t) => ({
     range: toRange(t.tool.nameSpan),
     // An empty command id: VS Code shows the title as plain text, other clients ignore it.
     command: { title: lensTitle(t), command: '' },
@@ -51,7 +56,7 @@ function findingsOf(result: FileResult, t: ToolSummary): Finding[] {
 }
 
 export function hoverFor(result: FileResult, pos: Position): Hover | null {
-  const t = result.tools.find((x) => contains(x.tool.nameSpan, pos));
+  const t = ownTools(result).find((x) => contains(x.tool.nameSpan, pos));
   if (!t) return null;
   const lines = [`**Agent tool \`${t.tool.name}\`** (${t.tool.framework})`, ''];
   for (const c of ORDER) {
@@ -77,7 +82,7 @@ export function toolSymbols(results: Iterable<{ uri: string; result: FileResult 
   const q = query.toLowerCase();
   const out: SymbolInformation[] = [];
   for (const { uri, result } of results) {
-    for (const t of result.tools) {
+    for (const t of ownTools(result)) {
       if (q && !t.tool.name.toLowerCase().includes(q)) continue;
       out.push({
         name: t.tool.name,
