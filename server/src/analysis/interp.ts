@@ -70,6 +70,7 @@ const JSON_PARSE = new Set(['json.loads', 'JSON.parse', 'orjson.loads', 'ujson.l
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'pwsh', '/bin/sh', '/bin/bash', '/usr/bin/bash', '/bin/zsh', 'python', 'python3', 'node', 'perl', 'ruby', 'sudo', 'env', 'xargs', 'ssh']);
 const URL_HOST_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i;
 const MAX_INLINE_DEPTH = 3;
+const ENV_DUMPERS = new Set(['builtins.dict', 'json.dumps', 'JSON.stringify', 'builtins.str', 'builtins.repr', 'Object.entries', 'Object.assign', 'builtins.list', 'pprint.pformat', 'yaml.dump', 'yaml.safe_dump']);
 const STATEMENT_BUILDERS = new Set(['text', 'Request', 'prepare', 'sql', 'raw']);
 
 function spanLine(s: Span): number {
@@ -767,6 +768,13 @@ export class Interp {
       return { num: true, checks: { t: e.args.flatMap((a) => (a.value.kind === 'name' ? [{ target: a.value.id, mask: ALL }] : [])), f: [] } };
     }
 
+    // the whole environment handed to the model: every credential in it
+    const envDump = (v: Val | undefined) => v?.q === 'os.environ' || v?.q === 'process.env';
+    if ((q && ENV_DUMPERS.has(q) && envDump(vals[0])) || (recv && envDump(recv) && (method === 'copy' || method === 'items' || method === 'values'))) {
+      this.caps |= CAT_BIT.secret;
+      this.noteCap('secret', 'the whole environment', e.span);
+      this.addHit({ rule: 'secret/credential-store-read', category: 'secret', sink: `${exprText(e.callee)}(${exprText(e.args[0]?.value ?? e.callee)})`, span: e.span, origins: new Set(), flow: [], call: e, stmt: this.stmtTop });
+    }
     // sinks
     const before = this.hits.length;
     this.sinks(e, env, callee, recv, vals, q, method, finalName);
