@@ -381,14 +381,22 @@ class EngineImpl implements Engine, Ctx {
     });
     let ret: Val | undefined;
     let retTrue: number[] | undefined;
+    // A predicate guards param i for the categories every truthy return establishes:
+    // `return host in ALLOWED`, or `return True` where the path already checked it.
+    let predicate = false;
     for (const r of interp.returns) {
       ret = ret ? joinRet(ret, r.val) : r.val;
+      if (r.falsy) continue;
       const facts = r.val.checks?.t;
-      if (facts) {
-        const masks = ref.fn.params.map((p) => facts.filter((f) => f.target === p.name).reduce((a, f) => a | (f.mask ?? 0), 0));
-        retTrue = retTrue ? retTrue.map((m, i) => m & masks[i]) : masks;
-      }
+      const masks = ref.fn.params.map((p) => {
+        const own = r.env.get(p.name);
+        const fromEnv = own?.t ? (own.safe ?? 0) : 0;
+        return (facts ?? []).filter((f) => f.target === p.name).reduce((a, f) => a | (f.mask ?? 0), fromEnv);
+      });
+      if (facts) predicate = true;
+      retTrue = retTrue ? retTrue.map((m, i) => m & masks[i]) : masks;
     }
+    if (!predicate && !interp.returns.some((r) => r.truthy)) retTrue = undefined;
     const s: Summary = {
       hits: interp.hits,
       caps: interp.caps,
@@ -396,6 +404,7 @@ class EngineImpl implements Engine, Ctx {
       txns: interp.txns,
       logs: interp.logs,
       approves: exits.length > 0 && exits.every((x) => x.approved),
+      tables: exits.length > 0 && exits.every((x) => x.tablesChecked),
       paramSafe,
       ret: ret ?? EMPTY,
       retTrue,

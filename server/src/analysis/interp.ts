@@ -38,6 +38,8 @@ export interface TxnUse {
 export interface Summary {
   hits: Hit[];
   caps: number;
+  /** On every normal exit a table allowlist was checked. */
+  tables: boolean;
   capSites: { category: string; sink: string; span: Span; file: string }[];
   txns: TxnUse[];
   logs: boolean;
@@ -70,6 +72,8 @@ const JSON_PARSE = new Set(['json.loads', 'JSON.parse', 'orjson.loads', 'ujson.l
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'pwsh', '/bin/sh', '/bin/bash', '/usr/bin/bash', '/bin/zsh', 'python', 'python3', 'node', 'perl', 'ruby', 'sudo', 'env', 'xargs', 'ssh']);
 const URL_HOST_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i;
 const MAX_INLINE_DEPTH = 3;
+/** What an allowlist check scopes: everything but SQL text, which needs bound parameters or a read-only connection. */
+const ALLOWLISTED = ALL & ~CAT_BIT.sql;
 const ENV_DUMPERS = new Set(['builtins.dict', 'json.dumps', 'JSON.stringify', 'builtins.str', 'builtins.repr', 'Object.entries', 'Object.assign', 'builtins.list', 'pprint.pformat', 'yaml.dump', 'yaml.safe_dump']);
 const STATEMENT_BUILDERS = new Set(['text', 'Request', 'prepare', 'sql', 'raw']);
 
@@ -82,7 +86,8 @@ export class Interp {
   readonly txns: TxnUse[] = [];
   caps = 0;
   logs = false;
-  readonly returns: { val: Val; env: Env }[] = [];
+  /** Normal exits: the value, the environment, and whether the returned expression is a literal False/None (or True). */
+  readonly returns: { val: Val; env: Env; falsy?: boolean; truthy?: boolean }[] = [];
   /** Where each capability was first used (for the audit finding's flow). */
   readonly capSites: { category: string; sink: string; span: Span; file: string }[] = [];
   private breaks: Env[][] = [];
@@ -153,7 +158,8 @@ export class Interp {
       }
       case 'return': {
         const v = s.value ? this.ev(s.value, env) : EMPTY;
-        this.returns.push({ val: v, env });
+        const lit = s.value?.kind === 'const' ? s.value.value : s.value ? undefined : null;
+        this.returns.push({ val: v, env, falsy: lit === false || lit === null || lit === 0, truthy: lit === true });
         return Env.dead();
       }
       case 'raise':
@@ -495,7 +501,7 @@ export class Interp {
     const r = this.ev(re, env);
     let facts: Facts = { t: [], f: [] };
     if (op === 'in' || op === 'not in') {
-      if (!tainted(r)) facts = { t: this.refsOf(le, l, ALL, env, /table/i.test(exprText(re)) ? { ...r, tableList: true } : r), f: [] };
+      if (!tainted(r)) facts = { t: this.refsOf(le, l, ALLOWLISTED, env, /table/i.test(exprText(re)) ? { ...r, tableList: true } : r), f: [] };
       else if (!tainted(l) && l.str !== undefined && (l.str === '..' || l.str === '../')) {
         // `".." in path`: refusing paths that contain '..' is a (weak) traversal check
         facts = { t: [], f: [] };
@@ -908,6 +914,7 @@ export class Interp {
     for (const t of s.txns) this.txns.push({ ...t, span: e.span, approved: t.approved || env.approved, flow: [step, ...t.flow] });
     if (s.logs) this.logs = true;
     if (s.approves) env.approved = true;
+    if (s.tables) env.tablesChecked = true;
     // guards inside the helper scope the caller's variables once it returns
     args.forEach((_, i) => {
       const m = s.paramSafe[i] ?? 0;
@@ -1122,7 +1129,7 @@ export class Interp {
     const obj = e.callee.kind === 'attr' ? e.callee.obj : undefined;
     const arg0 = e.args[0]?.value;
     if ((method === 'has' || method === 'includes' || method === '__contains__') && !tainted(recv) && arg0) {
-      return { num: true, checks: { t: this.refsOf(arg0, vals[0], ALL, env, obj && /table/i.test(exprText(obj)) ? { ...recv, tableList: true } : recv), f: [] } };
+      return { num: true, checks: { t: this.refsOf(arg0, vals[0], ALLOWLISTED, env, obj && /table/i.test(exprText(obj)) ? { ...recv, tableList: true } : recv), f: [] } };
     }
     if ((method === 'startswith' || method === 'startsWith') && obj) {
       const lits = vals[0]?.items ? vals[0].items.map((i) => i.str) : [vals[0]?.str];
