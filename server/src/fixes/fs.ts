@@ -2,7 +2,7 @@
 import type { FixContext } from './context';
 import { calleeName, calleeOf, guardLines, positionalArgs, refusal, type Builder } from './common';
 import * as py from './pymod';
-import { singleDefinition, unwrapParens } from './strings';
+import { segmentsOf, singleDefinition, unwrapParens } from './strings';
 import { namedChildren, type Node } from './syntax';
 import * as ts from './tsmod';
 
@@ -23,6 +23,15 @@ function joinedBase(ctx: FixContext, arg: Node): Node | undefined {
     if (args.length >= 2 && (name === 'join' || name === 'resolve' || (ctx.python && /^(Path|PurePath)$/.test(name)))) return args[0];
   }
   return undefined;
+}
+
+/** `f"/srv/reports/{name}.md"` / `` `/srv/notes/${name}` ``: the constant absolute folder the path is built under. */
+function literalFolder(ctx: FixContext, n: Node): string | undefined {
+  const segments = segmentsOf(ctx, n);
+  const first = segments?.[0];
+  if (!segments || !first || !('lit' in first) || segments.length < 2) return undefined;
+  const m = /^(\/(?:[\w.-]+\/)*[\w.-]+)\//.exec(first.lit);
+  return m && !m[1].split('/').includes('..') ? m[1] : undefined;
 }
 
 /** The root's initialiser: a module constant or literal the path was joined to, else a placeholder. */
@@ -51,7 +60,10 @@ export const buildFs: Builder = (ctx: FixContext) => {
   if (!arg || arg.type === 'integer' || arg.type === 'number') return undefined;
   const def = singleDefinition(ctx, arg);
   const base = joinedBase(ctx, arg) ?? (def ? joinedBase(ctx, unwrapParens(def)) : undefined);
-  const root = rootSource(ctx, base);
+  const folder = base ? undefined : (literalFolder(ctx, arg) ?? (def ? literalFolder(ctx, unwrapParens(def)) : undefined));
+  const root = folder ? { expr: ctx.str(folder), after: [], placeholder: false } : rootSource(ctx, base);
+  // The path already names its folder (joined to a base, or built under a constant one): resolve it as it is.
+  const asIs = !!base || !!folder;
   const what = root.placeholder ? 'the folder this agent may use (set it to the real one)' : 'the folder this agent may use';
   const ROOT = rootName(ctx, root);
   const resolved = ctx.fresh('resolved');
@@ -60,13 +72,13 @@ export const buildFs: Builder = (ctx: FixContext) => {
     const Path = py.memberRef(ctx, 'pathlib', 'Path', 'from');
     py.ensureConstant(ctx, ROOT, [`# Agent Boundary: ${what}; paths outside it are refused.`, `${ROOT} = ${Path}(${root.expr}).resolve()`], root.after);
     const operand = /^(identifier|attribute|call|string|subscript)$/.test(arg.type) ? arg.text : `(${arg.text})`;
-    const value = base ? `${Path}(${arg.text}).resolve()` : `(${ROOT} / ${operand}).resolve()`;
+    const value = asIs ? `${Path}(${arg.text}).resolve()` : `(${ROOT} / ${operand}).resolve()`;
     lines = [`${resolved} = ${value}`, ...guardLines(ctx, `not ${resolved}.is_relative_to(${ROOT})`, refusal(ctx, `path outside ${ROOT}`, resolved))];
   } else {
     const path = ts.moduleRef(ctx, 'node:path', 'path');
     ts.ensureConstant(ctx, ROOT, [`// Agent Boundary: ${what}; paths outside it are refused.`, `const ${ROOT} = ${path}.resolve(${root.expr});`]);
     const relative = ctx.fresh('relativePath');
-    const value = base ? `${path}.resolve(${arg.text})` : `${path}.resolve(${ROOT}, ${arg.text})`;
+    const value = asIs ? `${path}.resolve(${arg.text})` : `${path}.resolve(${ROOT}, ${arg.text})`;
     lines = [
       `const ${resolved} = ${value};`,
       `const ${relative} = ${path}.relative(${ROOT}, ${resolved});`,
