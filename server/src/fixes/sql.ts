@@ -55,7 +55,7 @@ interface Analysed {
   values: string[];
 }
 
-const TABLE_BEFORE = /\b(from|join|into|update|table|exists)\s*$/i;
+const TABLE_BEFORE = /\b(from|join|into|update|table|exists)\s*$|\b(table_x?info|index_list|foreign_key_list)\(\s*$/i;
 const CONDITION_BEFORE = /\b(where|and|or|having|on|not)\s*\(?\s*$/i;
 const VALUE_BEFORE = /(=|<>|!=|<|>|\blike|\bilike|\blimit|\boffset|\bthen|\belse|\bwhen|\bbetween\s+\S+\s+and|\bbetween|\bis(\s+not)?)\s*$/i;
 const VALUE_AFTER = /^\s*($|[),;]|\b(and|or|order|group|limit|offset|returning|where|having|union|then|else|end)\b)/i;
@@ -140,7 +140,7 @@ function interpolated(ctx: FixContext, prefix: string, expr: string, suffix: str
 }
 
 /** The new query text: a plain literal, or an f-string / template when names stay interpolated. */
-function literal(ctx: FixContext, a: Analysed, multiline: boolean): string {
+function literal(ctx: FixContext, a: Analysed, multiline: boolean, names: Map<Node, string>): string {
   const interpolating = a.pieces.some((p) => 'name' in p);
   const flat = (p: Analysed['pieces'][number]): string => ('lit' in p ? p.lit : 'placeholder' in p ? p.placeholder : '');
   if (ctx.python) {
@@ -148,7 +148,7 @@ function literal(ctx: FixContext, a: Analysed, multiline: boolean): string {
     const q = triple ? ctx.quote.repeat(3) : ctx.quote;
     const body = a.pieces
       .map((p) => {
-        if ('name' in p) return `{${p.name.text}}`;
+        if ('name' in p) return `{${names.get(p.name) ?? p.name.text}}`;
         const text = encodePy(flat(p), ctx.quote, triple);
         return interpolating ? text.replace(/[{}]/g, '$&$&') : text;
       })
@@ -160,7 +160,7 @@ function literal(ctx: FixContext, a: Analysed, multiline: boolean): string {
     const q = ctx.quote;
     return q + text.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
   }
-  return `\`${a.pieces.map((p) => ('name' in p ? `\${${p.name.text}}` : escTemplate(flat(p)))).join('')}\``;
+  return `\`${a.pieces.map((p) => ('name' in p ? `\${${names.get(p.name) ?? p.name.text}}` : escTemplate(flat(p)))).join('')}\``;
 }
 
 // ------------------------------------------------------------------ drivers and parameter passing
@@ -369,20 +369,31 @@ export const buildSql: Builder = (ctx: FixContext) => {
   const placeholder = construction.viaText ? 'named' : placeholderFor(ctx, call);
   const analysed = analyse(ctx, construction.segments, placeholder);
   if (!analysed) return guard(ctx, call, arg);
+  // A name (table, column, condition) cannot be bound: it is replaced by the allowlisted constant it equals,
+  // so the SQL text is built from the module's constants only.
   const checks: Lines = [];
+  const names = new Map<Node, string>();
   for (const p of analysed.pieces) {
     if (!('name' in p)) continue;
     if (/^[A-Z][A-Z0-9_]*$/.test(p.name.text)) continue; // a module constant, not model input
     const list = ensureAllowlist(ctx, ...NAME_LISTS[p.kind]);
     const expr = p.name.text;
     if (/\n/.test(expr)) return undefined;
-    checks.push(...guardLines(ctx, notIn(ctx, expr, list), refusal(ctx, `${p.kind} not allowed`, expr)));
+    const local = ctx.fresh(ctx.python ? `${p.kind}_name` : `${p.kind}Name`);
+    const item = ctx.fresh('allowed');
+    names.set(p.name, local);
+    if (ctx.python) {
+      checks.push(`${local} = next((${item} for ${item} in ${list} if ${item} == ${expr}), None)`, ...guardLines(ctx, `${local} is None`, refusal(ctx, `${p.kind} not allowed`, expr)));
+    } else {
+      const array = notIn(ctx, 'x', list).includes('.includes(') ? list : `Array.from(${list})`;
+      checks.push(`const ${local} = ${array}.find((${item}) => ${item} === ${expr});`, ...guardLines(ctx, `${local} === undefined`, refusal(ctx, `${p.kind} not allowed`, expr)));
+    }
   }
   if (analysed.values.length > 0 && !passValues(ctx, call, arg, analysed, placeholder)) return guard(ctx, call, arg);
-  ctx.edits.replace(construction.node.startIndex, construction.node.endIndex, literal(ctx, analysed, construction.multiline));
+  ctx.edits.replace(construction.node.startIndex, construction.node.endIndex, literal(ctx, analysed, construction.multiline, names));
   if (checks.length > 0 && !ctx.insertBefore(construction.node, checks)) return undefined;
-  if (analysed.values.length === 0) return 'Check the interpolated SQL names against an allowlist';
-  return checks.length > 0 ? 'Bind the values as query parameters and allowlist the names' : 'Bind the values as query parameters';
+  if (analysed.values.length === 0) return 'Build the SQL from allowlisted names only';
+  return checks.length > 0 ? 'Bind the values as query parameters and take the names from an allowlist' : 'Bind the values as query parameters';
 };
 
 /** SQL the model writes: allow only the tables of ALLOWED_TABLES, on a read-only connection. */
@@ -401,7 +412,7 @@ function guard(ctx: FixContext, call: Node, arg: Node): string | undefined {
       `\treturn {name.lower() for name in ${re}.findall(r${ctx.quote}\\b(?:from|join|into|update|table)\\s+\\W?([\\w.]+)${ctx.quote}, sql, ${re}.IGNORECASE)}`,
     ]);
     const table = ctx.fresh('table');
-    lines = [...note, `for ${table} in ${fn}(${arg.text}):`, ...guardLines(ctx, notIn(ctx, table, allowed), refusal(ctx, 'table not allowed', table)).map((l) => `\t${l}`)];
+    lines = [...note, ...guardLines(ctx, `not all(${table} in ${allowed} for ${table} in ${fn}(${arg.text}))`, refusal(ctx, 'query uses a table outside ALLOWED_TABLES'))];
   } else {
     const t = ctx.typed;
     const fn = ts.ensureFunction(ctx, 'sqlTables', [
@@ -414,7 +425,8 @@ function guard(ctx: FixContext, call: Node, arg: Node): string | undefined {
       '}',
     ]);
     const table = ctx.fresh('table');
-    lines = [...note, `for (const ${table} of ${fn}(${arg.text})) {`, ...guardLines(ctx, notIn(ctx, table, allowed), refusal(ctx, 'table not allowed', table)).map((l) => `\t${l}`), '}'];
+    const member = notIn(ctx, table, allowed).replace(/^!/, '');
+    lines = [...note, ...guardLines(ctx, `!${fn}(${arg.text}).every((${table}) => ${member})`, refusal(ctx, 'query uses a table outside ALLOWED_TABLES'))];
   }
   return ctx.insertBefore(call, lines) ? 'Allow only the tables in ALLOWED_TABLES, on a read-only connection' : undefined;
 }
@@ -425,6 +437,10 @@ function readOnly(ctx: FixContext): boolean {
   for (const n of descendants(ctx.toolFn, new Set(['call', 'new_expression']))) {
     const callee = calleeOf(n)?.text ?? '';
     const args = positionalArgs(n);
+    if (ctx.python && /(^|\.)duckdb\.connect$/.test(callee) && args.length === 1 && !/read_only/.test(n.text)) {
+      ctx.edits.insert(args[0].endIndex, ', read_only=True');
+      return true;
+    }
     if (ctx.python && /(^|\.)sqlite3\.connect$|^connect$/.test(callee) && args.length === 1 && !/mode=ro|uri\s*=/.test(n.text)) {
       const a = args[0];
       const q = ctx.quote;
