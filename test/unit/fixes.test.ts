@@ -494,6 +494,48 @@ def status() -> int:
     return requests.get("https://inventory.internal.example.com/health", verify=False).status_code
 `;
 
+const PY_SQL_MODEL = `import logging
+import sqlite3
+
+from langchain_core.tools import tool
+
+logger = logging.getLogger(__name__)
+
+
+@tool
+def run_select(query: str) -> list:
+    """Run a query the model writes."""
+    logger.info("run_select %s", query)
+    conn = sqlite3.connect("/srv/app.db")
+    return conn.execute(query).fetchall()
+
+
+@tool
+def sorted_orders(order_by: str) -> list:
+    """Orders sorted by a column."""
+    logger.info("sorted_orders %s", order_by)
+    conn = sqlite3.connect("/srv/app.db")
+    return conn.execute(f"SELECT id, total FROM orders ORDER BY {order_by} LIMIT 20").fetchall()
+`;
+
+const TS_SQL_MODEL = `import Database from 'better-sqlite3';
+import { tool } from 'ai';
+import pino from 'pino';
+import { z } from 'zod';
+
+const logger = pino();
+
+export const runSelect = tool({
+  description: 'Run a query the model writes',
+  inputSchema: z.object({ sql: z.string() }),
+  execute: async ({ sql }) => {
+    logger.info({ sql }, 'runSelect');
+    const db = new Database('app.db');
+    return db.prepare(sql).all();
+  },
+});
+`;
+
 const PY_TXN_OPENAI = `import logging
 import os
 
@@ -723,6 +765,27 @@ describe('quick fixes', function () {
       assertAllCleared(file, TS_SQL, ['sql/unscoped-query']);
       const r = fixOne(file, TS_SQL, 'sql');
       assert.match(r.text, /db\.query\('SELECT id, name FROM customers WHERE name = \$1', \[query\]\)/);
+    });
+  });
+
+  describe('sql: names and model-written SQL', function () {
+    it('Python: a name is replaced by the allowlisted constant it equals; whole SQL gets a read-only connection and a table check', function () {
+      const file = `${V}/sql_model.py`;
+      assertAllCleared(file, PY_SQL_MODEL, ['sql/unscoped-query']);
+      const whole = fixOne(file, PY_SQL_MODEL, 'sql', (f) => f.tool.name === 'run_select');
+      assert.match(whole.text, /conn = sqlite3\.connect\("file:\/srv\/app\.db\?mode=ro", uri=True\)/);
+      assert.match(whole.text, /if not all\(table in ALLOWED_TABLES for table in sql_tables\(query\)\):\n        raise PermissionError/);
+      const named = fixOne(file, PY_SQL_MODEL, 'sql', (f) => f.tool.name === 'sorted_orders');
+      assert.match(named.text, /column_name = next\(\(allowed for allowed in ALLOWED_COLUMNS if allowed == order_by\), None\)\n    if column_name is None:/);
+      assert.match(named.text, /conn\.execute\(f"SELECT id, total FROM orders ORDER BY \{column_name\} LIMIT 20"\)/);
+    });
+
+    it('TS: better-sqlite3 opened read-only, tables checked with every()', function () {
+      const file = `${V}/sql_model.ts`;
+      assertAllCleared(file, TS_SQL_MODEL, ['sql/unscoped-query']);
+      const r = fixOne(file, TS_SQL_MODEL, 'sql');
+      assert.match(r.text, /new Database\('app\.db', \{ readonly: true \}\)/);
+      assert.match(r.text, /if \(!sqlTables\(sql\)\.every\(\(table\) => ALLOWED_TABLES\.has\(table\)\)\) \{/);
     });
   });
 
