@@ -1,7 +1,9 @@
 // sql: a query built by f-string / template / concatenation / %-formatting / .format becomes constant text
-// with bound parameters where the interpolations are values (placeholder style by driver); names in
-// identifier positions are checked against ALLOWED_TABLES / ALLOWED_COLUMNS. SQL the model writes whole
-// gets a guard instead: the tables it names must be in ALLOWED_TABLES, and the connection read-only.
+// with bound parameters where the interpolations are values (placeholder style by the connection's driver);
+// a name in an identifier position (table, column, condition) is replaced by the ALLOWED_TABLES /
+// ALLOWED_COLUMNS / ALLOWED_CONDITIONS constant it equals, so the text is built from constants only. SQL
+// the model writes whole gets a guard instead: the tables it names must be in ALLOWED_TABLES, and the
+// connection is opened read-only where the tool opens it.
 import type { FixContext, Lines } from './context';
 import { type Builder, calleeName, calleeOf, ensureAllowlist, guardLines, notIn, positionalArgs, refusal } from './common';
 import * as py from './pymod';
