@@ -995,6 +995,7 @@ describe('quick fixes', function () {
         languageId: 'python',
         diagnostics: [
           { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', code: 'meta/suppression-without-reason', data: { ruleId: 'meta/suppression-without-reason', fingerprint: 'f' } },
+          { message: 'no range', code: 'net/unscoped-request', data: { ruleId: 'net/unscoped-request', fingerprint: 'f' } } as unknown as Diagnostic,
           { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', code: 'net/unscoped-request', data: { ruleId: 'net/unscoped-request', fingerprint: 'f', fix: { category: 'net', language: 'python', tool: { name: 't', framework: 'x', nameSpan: { start: { line: 9, col: 0 }, end: { line: 9, col: 1 } }, span: { start: { line: 9, col: 0 }, end: { line: 9, col: 1 } } } } } },
         ],
       });

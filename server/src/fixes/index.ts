@@ -49,7 +49,7 @@ export function codeActionsFor(params: CodeActionsParams): CodeAction[] {
   for (const diagnostic of params.diagnostics) {
     const data = (diagnostic.data ?? {}) as DiagnosticData;
     const ruleId = data.ruleId ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
-    if (!ruleId || ruleId.startsWith('meta/')) continue;
+    if (!ruleId || ruleId.startsWith('meta/') || typeof diagnostic.range?.start?.line !== 'number') continue;
     const category = ruleId.split('/')[0];
     if (grammar && tree && data.fix && category in BUILDERS) {
       style ??= styleOf(tree, text, grammar === 'python');
