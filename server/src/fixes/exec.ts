@@ -212,7 +212,15 @@ function programCheck(ctx: FixContext, arg: Node): string | undefined {
   if ((arg.type === 'list' || arg.type === 'array') && arg.namedChildCount > 0) target = arg.namedChild(0)!;
   if (target.type === 'string' || target.type === 'template_string' || target.type === 'concatenated_string') return undefined;
   let lines: Lines;
-  if (target === arg && /list|args|argv|cmd|command/i.test(arg.text) && !/prog|bin|exe/i.test(arg.text) && /^(identifier|attribute|member_expression)$/.test(arg.type)) {
+  const splitCall = (arg.type === 'call' || arg.type === 'call_expression') && /(^|\.)(split|splitCommandLine|parse)$/.test(calleeOf(arg)?.text ?? '');
+  if (splitCall) {
+    // `cmd.split()` / `shlex.split(cmd)`: an argument list whose first word is the program.
+    const program = ctx.fresh('program');
+    const rest = ctx.fresh(ctx.python ? 'program_args' : 'programArgs');
+    const check = guardLines(ctx, notIn(ctx, program, allowed), refusal(ctx, 'program not allowed', program));
+    lines = ctx.python ? [`${program}, *${rest} = ${arg.text}`, ...check] : [`const [${program} = ${ctx.str('')}, ...${rest}] = ${arg.text};`, ...check];
+    ctx.edits.replace(arg.startIndex, arg.endIndex, ctx.python ? `[${program}, *${rest}]` : `[${program}, ...${rest}]`);
+  } else if (target === arg && /list|args|argv|cmd|command/i.test(arg.text) && !/prog|bin|exe/i.test(arg.text) && /^(identifier|attribute|member_expression)$/.test(arg.type)) {
     // A model-built argument list: its first element is the program.
     const cond = ctx.python ? `not ${arg.text} or ${notIn(ctx, `${arg.text}[0]`, allowed)}` : notIn(ctx, `String(${arg.text}[0])`, allowed);
     lines = guardLines(ctx, cond, refusal(ctx, 'program not allowed', arg.text));
