@@ -454,6 +454,13 @@ def tail(name: str, lines: int = 20) -> str:
 
 
 @tool
+def split_run(cmd: str) -> str:
+    """Run a split command line."""
+    logger.info("split_run %s", cmd)
+    return subprocess.check_output(cmd.split(), text=True)
+
+
+@tool
 def fetch_if(url: str, enabled: bool = True) -> str:
     """Fetch when enabled."""
     logger.info("fetch_if %s", url)
@@ -940,6 +947,9 @@ describe('quick fixes', function () {
       assert.match(sh.text, /subprocess\.run\(\[program, \*program_args\], capture_output=True, text=True\)/);
       const tail = fixOne(file, PY_SHELLS, 'exec', (f) => f.tool.name === 'tail');
       assert.match(tail.text, /subprocess\.Popen\(\["tail", "-n", \*shlex\.split\(lines\), f"\/var\/log\/\{name\}"\], stdout=subprocess\.PIPE, text=True\)\.stdout\.read\(\)/);
+      const split = fixOne(file, PY_SHELLS, 'exec', (f) => f.tool.name === 'split_run');
+      assert.match(split.text, /program, \*program_args = cmd\.split\(\)\n    if program not in ALLOWED_PROGRAMS:/);
+      assert.match(split.text, /subprocess\.check_output\(\[program, \*program_args\], text=True\)/);
       const net = fixOne(file, PY_SHELLS, 'net', (f) => f.tool.name === 'fetch_if');
       assert.match(net.text, /    if enabled:\n        if urllib\.parse\.urlparse\(url\)\.hostname not in ALLOWED_HOSTS:\n            raise PermissionError\(f"host not allowed: \{url!r\}"\)\n        return requests\.get/);
       const ts = `${V}/shells.ts`;
