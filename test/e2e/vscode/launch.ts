@@ -143,13 +143,6 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
 
   const env = serverEnv({ AB_E2E_RESULTS: resultsFile, AB_E2E_SUITE: opts.suite, AB_E2E_EXTENSION_ID: extensionId(ROOT) });
 
-  if (opts.vsix) {
-    const r = spawnSync(NODE24, [SERVER_MAIN, ...dataArgs, '--install-extension', opts.vsix], { env, encoding: 'utf8', timeout: 120_000 });
-    serverLog.write(`--install-extension ${opts.vsix} (exit ${r.status})\n${r.stdout}\n${r.stderr}\n`);
-    if (r.status !== 0) throw new Error(`--install-extension failed (exit ${r.status}): ${r.stderr || r.stdout}`);
-    mark('vsix installed');
-  }
-
   let server: ChildProcess | undefined;
   let context: PwContext | undefined;
   let clean = false;
@@ -176,10 +169,16 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
   process.on('exit', onExit);
 
   try {
+    if (opts.vsix) {
+      const r = spawnSync(NODE24, [SERVER_MAIN, ...dataArgs, '--install-extension', opts.vsix], { env, encoding: 'utf8', timeout: 120_000 });
+      serverLog.write(`--install-extension ${opts.vsix} (exit ${r.status})\n${r.stdout}\n${r.stderr}\n`);
+      if (r.status !== 0) throw new Error(`--install-extension failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+      mark('vsix installed');
+    }
     const port = await freePort();
     server = spawn(
       NODE24,
-      [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--enable-smoke-test-driver', '--disable-workspace-trust', '--disable-telemetry', '--skip-welcome', '--skip-release-notes', ...dataArgs],
+      [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--enable-smoke-test-driver', '--disable-workspace-trust', '--disable-telemetry', ...dataArgs],
       { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     server.stdout!.pipe(serverLog, { end: false });
