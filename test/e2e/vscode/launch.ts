@@ -44,6 +44,7 @@ interface PwPage {
   on(event: 'pageerror', fn: (err: Error) => void): void;
   goto(url: string, opts: { waitUntil: 'domcontentloaded'; timeout: number }): Promise<unknown>;
   waitForSelector(selector: string, opts: { timeout: number }): Promise<unknown>;
+  screenshot(opts: { path: string }): Promise<unknown>;
 }
 interface PwContext {
   newPage(): Promise<PwPage>;
@@ -145,6 +146,7 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
 
   let server: ChildProcess | undefined;
   let context: PwContext | undefined;
+  let page: PwPage | undefined;
   let clean = false;
   const onSignal = () => void cleanup().then(() => process.exit(130));
   // If the process exits some other way mid-run, the server's process group still must not outlive it.
@@ -216,7 +218,7 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    const page = await context.newPage();
+    page = await context.newPage();
     page.on('console', (m) => browserLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => browserLog.write(`[pageerror] ${e.stack ?? e.message}\n`));
     mark('browser up');
@@ -238,6 +240,8 @@ export async function runVsCodeSuite(opts: VsCodeRunOptions): Promise<VsCodeRun>
     const msg = e instanceof Error ? e.message : String(e);
     return { passed: 0, failed: 0, tests: [], errors: [msg], runDir, timings };
   } finally {
+    // What the workbench showed when something went wrong (a dialog, an error notification).
+    if (!clean && page) await Promise.race([page.screenshot({ path: join(runDir, 'workbench.png') }).catch(() => undefined), sleep(10_000)]);
     await cleanup();
     mark('stopped');
     if (clean && !process.env.AB_E2E_KEEP) rmSync(runDir, { recursive: true, force: true });

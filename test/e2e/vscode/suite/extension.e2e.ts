@@ -88,6 +88,24 @@ describe('Agent Boundary in VS Code', () => {
     assert.match(lens.command!.title, /network\W+unscoped/i);
     const defLine = lineOf(doc, 'def fetch_page');
     assert.ok(Math.abs(lens.range.start.line - defLine) <= 2, `lens on the tool (line ${lens.range.start.line}, def on ${defLine})`);
+
+    // Hovering the tool's name (where the lens sits) gives the detail.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, lens.range.start);
+    const text = (hovers ?? [])
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    assert.match(text, /fetch_page/, `the hover names the tool: ${text}`);
+    assert.match(text, /network\W+unscoped/i, `the hover gives the network state: ${text}`);
+  });
+
+  it('lists the tool among the workspace symbols', async () => {
+    const symbols = await waitFor('a workspace symbol for fetch_page', async () => {
+      const ss = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'fetch_page');
+      return ss?.some((x) => x.name === 'fetch_page') ? ss : undefined;
+    });
+    const sym = symbols.find((x) => x.name === 'fetch_page')!;
+    assert.equal(sym.location.uri.toString(), fixture('tools/fetch_page.py').toString());
   });
 
   it('applies the preferred quick fix, which clears the finding and adds no other', async () => {
