@@ -1195,6 +1195,8 @@ export class Interp {
         if (!ok(s)) continue;
         const how = this.receiverMatches(s, recv, e);
         if (!how) continue;
+        // stmt = db.prepare(SQL); stmt.all(value): the arguments of a prepared statement are bound parameters
+        if (s.category === 'sql' && recv?.q?.endsWith('.prepare()') && s.sqlTextRequired?.has(method)) continue;
         if (how === 'name' && s.sqlTextRequired?.has(method)) {
           const a = this.argFor(e, vals, s.arg, recv);
           if (!a || !(this.looksLikeSql(a.val))) continue;

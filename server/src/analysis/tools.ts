@@ -181,7 +181,6 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   const fw = cat.frameworks.python;
   const tools: ToolDef[] = [];
   const seen = new Set<string>();
-  const moduleApproved = false;
   const add = (t: ToolDef) => {
     const key = `${t.module.path}#${t.fn.id}`;
     if (seen.has(key)) return;
@@ -202,7 +201,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     module: mod,
     span: opts.span ?? fn.span,
     nameSpan: opts.nameSpan ?? fn.nameSpan,
-    approved: !!opts.approved || moduleApproved,
+    approved: !!opts.approved,
     audited: auditDecorated(fn),
     untainted: pyUntainted(fn, cat, !!opts.ctxFirst),
   });
