@@ -217,6 +217,35 @@ class EngineImpl implements Engine, Ctx {
     return undefined;
   }
 
+  classAttr(path: string, cls: string, name: string): Val | undefined {
+    const l = this.modules.get(path) ?? this.load(path);
+    return l ? this.selfAttr(l.module, cls, name) : undefined;
+  }
+
+  /**
+   * The value a type annotation promises: `httpx.AsyncClient` → an instance of it, `RunContext[Deps]` →
+   * a context whose `deps` is a `Deps` instance, `Optional[X]` / `X | None` → X.
+   */
+  annotationVal(m: Module, ann: string | undefined): Val | undefined {
+    if (!ann) return undefined;
+    let a = ann.replace(/\s+/g, '');
+    const opt = /^(?:typing\.)?Optional\[(.+)\]$/.exec(a);
+    if (opt) a = opt[1];
+    a = a.replace(/\|None$/, '').replace(/^None\|/, '');
+    const rc = /^(?:\w+\.)*RunContext\[(.+)\]$/.exec(a);
+    if (rc) {
+      const deps = this.annotationVal(m, rc[1]);
+      return deps ? { props: new Map([['deps', deps]]) } : undefined;
+    }
+    const name = /^[A-Za-z_][\w.]*/.exec(a)?.[0];
+    if (!name || name !== a) return undefined;
+    const [head, ...rest] = name.split('.');
+    const base = this.moduleEnv(m).get(head);
+    const q = base?.q ? [base.q, ...rest].join('.') : undefined;
+    if (!q || q.startsWith('builtins.')) return undefined;
+    return { q: `${q}()` };
+  }
+
   methodOf(path: string, cls: string, method: string): FnRef | undefined {
     const l = this.modules.get(path) ?? this.load(path);
     const fn = l?.module.functions.get(`${cls}.${method}`);
@@ -327,6 +356,13 @@ class EngineImpl implements Engine, Ctx {
           if (s.kind === 'assign') {
             for (const t of s.targets) {
               if (t.kind === 'attr' && t.obj.kind === 'name' && (t.obj.id === 'self' || t.obj.id === 'this') && !found.has(t.name)) {
+                // self.session = session, where the parameter says what it is
+                const param = s.value.kind === 'name' ? paramsOf.get(s.value.id) : undefined;
+                if (param) {
+                  const pv = this.annotationVal(m, param);
+                  if (pv) found.set(t.name, pv);
+                  continue;
+                }
                 const v = this.evalModuleExpr(m, s.value);
                 if (v.q || v.logger || v.ro || v.str !== undefined) found.set(t.name, { q: v.q, logger: v.logger, ro: v.ro, str: v.str });
               }
@@ -337,8 +373,14 @@ class EngineImpl implements Engine, Ctx {
           } else if (s.kind === 'with' || s.kind === 'try' || s.kind === 'loop') visit(s.body);
         }
       };
+      const paramsOf = new Map<string, string>();
+      for (const id of c?.methods ?? []) for (const p of m.functions.get(id)?.params ?? []) if (p.annotation) paramsOf.set(p.name, p.annotation);
       for (const f of c?.fields ?? []) {
-        if (!f.value) continue;
+        if (!f.value) {
+          const av = this.annotationVal(m, f.annotation);
+          if (av) found.set(f.name, av);
+          continue;
+        }
         const v = this.evalModuleExpr(m, f.value);
         if (v.q || v.logger || v.ro || v.str !== undefined) found.set(f.name, { q: v.q, logger: v.logger, ro: v.ro, str: v.str });
       }
@@ -503,7 +545,7 @@ class EngineImpl implements Engine, Ctx {
         if (p.pattern) {
           bindPatternTaint(interp, p.pattern, env, t.module.path, untainted);
         } else if (isSelf(fn, p)) env.set(p.name, { selfOf: fn.className });
-        else env.set(p.name, untainted ? EMPTY : taintOf(p.name, t.module.path, p.span));
+        else env.set(p.name, untainted ? (this.annotationVal(t.module, p.annotation) ?? EMPTY) : taintOf(p.name, t.module.path, p.span));
       }
       try {
         interp.run(fn.body, env, true);

@@ -58,6 +58,8 @@ export interface Ctx {
   resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined;
   /** undefined while the function is being summarised (recursion). */
   summary(ref: FnRef): Summary | undefined;
+  /** What attribute `name` of an instance of workspace class `cls` (in the module at `path`) holds. */
+  classAttr(path: string, cls: string, name: string): Val | undefined;
   /** `Class.method` of a workspace module, by the module's path. */
   methodOf(path: string, cls: string, method: string): FnRef | undefined;
   /** The value a workspace module binds to an imported name, when it is not a function. */
@@ -455,6 +457,12 @@ export class Interp {
       if (sv) return sv;
       out.q = `self:${obj.selfOf}.${name}`;
     }
+    // an attribute of an instance of a workspace class (deps dataclasses, service objects)
+    const inst = obj.q ? /^(.*):(\w+)\(\)$/.exec(obj.q) : null;
+    if (inst) {
+      const cv = this.ctx.classAttr(inst[1], inst[2], name);
+      if (cv) return obj.t ? { ...cv, t: obj.t, safe: obj.safe, flow: obj.flow } : cv;
+    }
     if (obj.derived?.kind === 'url' && this.ctx.cat.sets.hostAttributes.has(name)) out.derived = { kind: 'host', of: obj.derived.of };
     if (obj.approval) out.approval = true;
     if (obj.ro) out.ro = true;
@@ -507,6 +515,9 @@ export class Interp {
         facts = { t: [], f: [] };
       }
       if (op === 'not in') facts = { t: facts.f, f: facts.t };
+    } else if ((op === '<=' || op === '<') && !tainted(r) && /table/i.test(exprText(re))) {
+      // tables <= READABLE_TABLES: every table the statement names is on the allowlist
+      facts = { t: [{ tables: true }], f: [] };
     } else if (op === '==' || op === '===' || op === 'is' || op === '!=' || op === '!==' || op === 'is not') {
       const eq = op === '==' || op === '===' || op === 'is';
       // equal to a value the model does not control (a literal, a configured root): no longer the model's choice
@@ -1145,6 +1156,9 @@ export class Interp {
       }
       return { num: true, checks: { t, f } };
     }
+    if ((method === 'issubset' || method === 'isSubsetOf') && arg0 && !tainted(vals[0] ?? EMPTY) && /table/i.test(exprText(arg0))) {
+      return { num: true, checks: { t: [{ tables: true }], f: [] } };
+    }
     if (method === 'relative_to' && obj && this.isPath(recv) && (recv.resolved || this.exprResolves(obj, env))) {
       // p.relative_to(ROOT) raises ValueError outside ROOT: past the call, p is confined
       const root = this.rootVar(obj, env);
@@ -1213,6 +1227,11 @@ export class Interp {
         if (this.fn && this.fn.name === finalName) continue;
         this.useCallSink(spec, exprText(e.callee) || finalName, e, env, vals, recv, finalName);
       }
+    }
+    // sql`...${x}` (postgres.js, @vercel/postgres, slonik): values are bound, but it is still a query
+    if (e.taggedTemplate && /(^|\.)(sql|query|db|pg)$/i.test(exprText(e.callee))) {
+      const tv = vals[0] ?? EMPTY;
+      this.useSink({ rule: 'sql/unscoped-query', category: 'sql', lang: 'any', arg: [0] }, exprText(e.callee), e, tv, e.args[0]?.value, env, { vals, recv, finalName });
     }
     // TLS verification turned off (reported, not scored)
     for (let i = 0; i < e.args.length; i++) {

@@ -314,7 +314,7 @@ export interface ClassDef {
   /** Method ids, into Module.functions. */
   methods: string[];
   /** Class-level assignments (`name: str = "lookup"`, `needs_approval = True`, TS property initialisers). */
-  fields: { name: string; value?: Expr; span: Span }[];
+  fields: { name: string; value?: Expr; span: Span; annotation?: string }[];
 }
 
 /**

@@ -446,7 +446,7 @@ class PyLowerer {
         if (a?.type === 'assignment') {
           const l = a.childForFieldName('left');
           const r = a.childForFieldName('right');
-          if (l?.type === 'identifier') c.fields.push({ name: l.text, value: r ? this.expr(r) : undefined, span: spanOf(a) });
+          if (l?.type === 'identifier') c.fields.push({ name: l.text, value: r ? this.expr(r) : undefined, span: spanOf(a), annotation: a.childForFieldName('type')?.text });
         }
       }
     }
