@@ -240,7 +240,8 @@ class EngineImpl implements Engine, Ctx {
     const name = /^[A-Za-z_][\w.]*/.exec(a)?.[0];
     if (!name || name !== a) return undefined;
     const [head, ...rest] = name.split('.');
-    const base = this.moduleEnv(m).get(head);
+    let base = this.moduleEnv(m).get(head);
+    if (base?.imp && !base.fn) base = this.importedValue(m, base.imp) ?? base;
     const q = base?.q ? [base.q, ...rest].join('.') : undefined;
     if (!q || q.startsWith('builtins.')) return undefined;
     return { q: `${q}()` };
@@ -404,7 +405,10 @@ class EngineImpl implements Engine, Ctx {
       const v: Val = { t: new Set([`#${i}`]), safe: 0, flow: [{ file: ref.module.path, span: p.span, message: `parameter '${p.name}' of ${ref.fn.name || 'helper'}()` }] };
       if (p.pattern) interp.bind(p.pattern, v, env);
       else if (isSelf(ref.fn, p)) env.set(p.name, { selfOf: ref.fn.className });
-      else env.set(p.name, v);
+      else {
+        const typed = this.annotationVal(ref.module, p.annotation);
+        env.set(p.name, typed?.q ? { ...v, q: typed.q } : v);
+      }
     });
     let out: Env;
     try {
@@ -413,11 +417,11 @@ class EngineImpl implements Engine, Ctx {
       out = Env.dead();
     }
     const exits = [...interp.returns.map((r) => r.env), ...(out.dead ? [] : [out])];
-    const paramSafe = ref.fn.params.map((p) => {
+    const paramSafe = ref.fn.params.map((p, i) => {
       let m = ALL;
       for (const x of exits) {
         const v = x.get(p.name);
-        m &= v?.t ? (v.safe ?? 0) : 0;
+        m &= (v?.t ? (v.safe ?? 0) : 0) | localFsFor(x, i);
       }
       return exits.length ? m : 0;
     });
@@ -430,10 +434,10 @@ class EngineImpl implements Engine, Ctx {
       ret = ret ? joinRet(ret, r.val) : r.val;
       if (r.falsy) continue;
       const facts = r.val.checks?.t;
-      const masks = ref.fn.params.map((p) => {
+      const masks = ref.fn.params.map((p, i) => {
         const own = r.env.get(p.name);
-        const fromEnv = own?.t ? (own.safe ?? 0) : 0;
-        return (facts ?? []).filter((f) => f.target === p.name).reduce((a, f) => a | (f.mask ?? 0), fromEnv);
+        const fromEnv = (own?.t ? (own.safe ?? 0) : 0) | localFsFor(r.env, i);
+        return (facts ?? []).filter((f) => f.target === p.name || fromParam(r.env.get(f.target ?? ''), i)).reduce((a, f) => a | (f.mask ?? 0), fromEnv);
       });
       if (facts) predicate = true;
       retTrue = retTrue ? retTrue.map((m, i) => m & masks[i]) : masks;
@@ -645,6 +649,17 @@ class EngineImpl implements Engine, Ctx {
 /** The receiver parameter of a Python method: `self.helper(...)` resolves through it. */
 function isSelf(fn: FunctionDef, p: FunctionDef['params'][number]): boolean {
   return !!fn.className && p.index === 0 && (p.name === 'self' || p.name === 'cls');
+}
+
+/** A local that is a normalised form of parameter i only (`n = os.path.realpath(p)`). */
+function fromParam(v: Val | undefined, i: number): boolean {
+  return !!v?.resolved && v.t?.size === 1 && v.t.has(`#${i}`);
+}
+
+/** Parameter i is confined for files when a resolved local made from it is (`n = realpath(p)` then checked). */
+function localFsFor(env: Env, i: number): number {
+  for (const v of env.vars.values()) if (fromParam(v, i) && ((v.safe ?? 0) & CAT_BIT.fs)) return CAT_BIT.fs;
+  return 0;
 }
 
 function capabilityWord(c: string): string {

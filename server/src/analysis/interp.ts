@@ -96,7 +96,7 @@ export class Interp {
   private stmtTop: Stmt | undefined;
   private readonly modEnv: Map<string, Val>;
   private readonly lang: 'python' | 'ts';
-  private inline = 0;
+  inline = 0;
   /** Set by sinks(): the current call matched a sink of a category that returns data from outside. */
   private sinkMatched = false;
   private selfClass?: string;
@@ -270,7 +270,7 @@ export class Interp {
     const v = this.lookup(id, env);
     if (v) {
       // a constant or instance imported from a workspace module: its value there
-      if (v.imp && !v.fn && !env.get(id)) return this.ctx.importedValue(this.module, v.imp) ?? v;
+      if (v.imp && !v.fn) return this.ctx.importedValue(this.module, v.imp) ?? v;
       return v;
     }
     if ((id === 'self' || id === 'this') && this.selfClass) return { selfOf: this.selfClass };
@@ -438,7 +438,7 @@ export class Interp {
       if (known.length) prefix = known.join('/') + '/';
     }
     // Joining a constant root with a basename-sanitised value stays inside the root.
-    return { t: u.t, safe: u.safe, flow: u.flow, str, prefix, q: base.q === 'pathlib.Path()' ? base.q : undefined };
+    return { t: u.t, safe: u.safe, flow: u.flow, str, prefix, q: base.q === 'pathlib.Path()' ? base.q : undefined, temp: base.temp || undefined };
   }
 
   memberOf(obj: Val, name: string): Val {
@@ -504,12 +504,23 @@ export class Interp {
 
   // ---------------------------------------------------------------- checks
 
+  /**
+   * Whether `other` can serve as the trusted side of a check on `subject`: not model-controlled, or, in a
+   * helper's summary, coming only from other parameters than the subject (a root list passed in).
+   */
+  private trusted(other: Val, subject: Val): boolean {
+    if (!tainted(other)) return true;
+    if (this.isToolBody || !subject.t) return false;
+    for (const o of other.t as ReadonlySet<string>) if (!o.startsWith('#') || subject.t.has(o)) return false;
+    return true;
+  }
+
   private compare(op: string, le: Expr, re: Expr, env: Env): Val {
     const l = this.ev(le, env);
     const r = this.ev(re, env);
     let facts: Facts = { t: [], f: [] };
     if (op === 'in' || op === 'not in') {
-      if (!tainted(r)) facts = { t: this.refsOf(le, l, ALLOWLISTED, env, /table/i.test(exprText(re)) ? { ...r, tableList: true } : r), f: [] };
+      if (this.trusted(r, l)) facts = { t: this.refsOf(le, l, ALLOWLISTED, env, /table/i.test(exprText(re)) ? { ...r, tableList: true } : r), f: [] };
       else if (!tainted(l) && l.str !== undefined && (l.str === '..' || l.str === '../')) {
         // `".." in path`: refusing paths that contain '..' is a (weak) traversal check
         facts = { t: [], f: [] };
@@ -521,13 +532,13 @@ export class Interp {
     } else if (op === '==' || op === '===' || op === 'is' || op === '!=' || op === '!==' || op === 'is not') {
       const eq = op === '==' || op === '===' || op === 'is';
       // equal to a value the model does not control (a literal, a configured root): no longer the model's choice
-      const constSide = (v: Val) => !tainted(v) && !v.approval;
       let t: Fact[] = [];
-      if (constSide(r) && tainted(l)) t = this.refsOf(le, l, ALL, env);
-      else if (constSide(l) && tainted(r)) t = this.refsOf(re, r, ALL, env);
-      // os.path.commonpath([real, ROOT]) == ROOT
+      if (!r.approval && tainted(l) && this.trusted(r, l)) t = this.refsOf(le, l, ALL, env);
+      else if (!l.approval && tainted(r) && this.trusted(l, r)) t = this.refsOf(re, r, ALL, env);
+      // os.path.commonpath([real, ROOT]) == ROOT, inline or through a variable
       const cp = this.commonpathFacts(le, env) ?? this.commonpathFacts(re, env);
       if (cp) t.push(...cp);
+      for (const v of [l, r]) if (v.derived?.kind === 'common') t.push({ target: v.derived.of, mask: CAT_BIT.fs });
       // Path(p).resolve().parent == ROOT: the resolved path sits directly in the root
       for (const [te, tv, ov] of [[le, l, r], [re, r, l]] as const) {
         if (tainted(tv) && !tainted(ov) && !ov.num && (tv.resolved || this.exprResolves(te.kind === 'attr' ? te.obj : te, env))) {
@@ -857,7 +868,7 @@ export class Interp {
   private resolveFn(callee: Val, recv: Val | undefined, e: CallExpr, env: Env): FnRef | undefined {
     if (callee.fn) return callee.fn;
     if (callee.imp) return this.ctx.resolveImport(this.module, callee.imp);
-    if (callee.q?.startsWith('self:') && e.callee.kind === 'attr') {
+    if (callee.q?.startsWith('self:') && e.callee.kind === 'attr' && callee.q.slice(5).split('.').length === 2) {
       const cls = callee.q.slice(5).split('.')[0];
       const f = this.module.functions.get(`${cls}.${e.callee.name}`);
       if (f) return { fn: f, module: this.module };
@@ -935,7 +946,10 @@ export class Interp {
         if (cur) env.set(ex.id, withSafe(cur, m));
       }
     });
-    // the return value: the helper's own result with the caller's taint substituted
+    // the return value: the helper's own result with the caller's taint substituted; a small helper
+    // (a URL or path builder) is re-evaluated with the actual arguments, so a constant base stays known
+    const exact = s.ret.t?.size && ref.fn.body.length <= 8 && this.inline < MAX_INLINE_DEPTH ? this.evalReturn(ref, args) : undefined;
+    if (exact) return exact;
     const ret = s.ret;
     const origins = ret.t ? [...ret.t] : [];
     const fromArgs = origins.filter((o) => o.startsWith('#')).map((o) => args[Number(o.slice(1))] ?? EMPTY);
@@ -955,6 +969,24 @@ export class Interp {
       });
       if (t.length) out.checks = { t, f: [] };
     }
+    return out;
+  }
+
+  private evalReturn(ref: FnRef, args: Val[]): Val | undefined {
+    const sub = new Interp(this.ctx, ref.module, ref.fn, false);
+    sub.inline = this.inline + 1;
+    const env = new Env(new Map(), false);
+    ref.fn.params.forEach((p, i) => {
+      if (p.pattern) sub.bind(p.pattern, args[i] ?? EMPTY, env);
+      else env.set(p.name, args[i] ?? EMPTY);
+    });
+    try {
+      sub.run(ref.fn.body, env);
+    } catch {
+      return undefined;
+    }
+    let out: Val | undefined;
+    for (const r of sub.returns) out = joinVal(out, r.val);
     return out;
   }
 
@@ -1033,6 +1065,14 @@ export class Interp {
         return { ...this.plain(vals), derived: root ? { kind: 'split', of: root } : undefined };
       }
       if (q === 're.compile') return { regex: first.str };
+      if (/^tempfile\.|^os\.tmpdir$/.test(q)) return { temp: true, q: `${q}()` };
+      if (S.commonpath.has(q)) {
+        const a0 = e.args[0]?.value;
+        const items = a0?.kind === 'list' ? a0.items : e.args.map((a) => a.value);
+        const subject = items.find((it) => tainted(this.ev(it, env)));
+        const root = subject && (this.ev(subject, env).resolved || this.exprResolves(subject, env)) ? this.rootVar(subject, env) : undefined;
+        return { ...this.plain(vals), derived: root ? { kind: 'common', of: root } : undefined };
+      }
       if (q in cat.controls.paths.relative) {
         // rel = relpath(x, ROOT): checking rel confines x
         const idx = (cat.controls.paths.relative as Record<string, number>)[q] ?? 0;
@@ -1139,7 +1179,7 @@ export class Interp {
   private methodCheck(e: CallExpr, env: Env, recv: Val, method: string, vals: Val[]): Val | undefined {
     const obj = e.callee.kind === 'attr' ? e.callee.obj : undefined;
     const arg0 = e.args[0]?.value;
-    if ((method === 'has' || method === 'includes' || method === '__contains__') && !tainted(recv) && arg0) {
+    if ((method === 'has' || method === 'includes' || method === '__contains__') && arg0 && this.trusted(recv, vals[0] ?? EMPTY)) {
       return { num: true, checks: { t: this.refsOf(arg0, vals[0], ALLOWLISTED, env, obj && /table/i.test(exprText(obj)) ? { ...recv, tableList: true } : recv), f: [] } };
     }
     if ((method === 'startswith' || method === 'startsWith') && obj) {
@@ -1150,7 +1190,7 @@ export class Interp {
         f.push({ target: recv.derived.of, mask: CAT_BIT.fs });
       } else if (lits.length && lits.every((l) => l !== undefined && URL_HOST_PREFIX.test(l))) {
         t.push(...this.refsOf(obj, recv, CAT_BIT.net, env));
-      } else if (!tainted(vals[0] ?? EMPTY) && (recv.resolved || this.exprResolves(obj, env) || (!!this.fn && !this.isToolBody && obj.kind === 'name' && this.fn.params.some((p) => p.name === obj.id)))) {
+      } else if (this.trusted(vals[0] ?? EMPTY, recv) && (recv.resolved || this.exprResolves(obj, env) || (!!this.fn && !this.isToolBody && obj.kind === 'name' && this.fn.params.some((p) => p.name === obj.id)))) {
         const root = this.rootVar(obj, env);
         if (root) t.push({ target: root, mask: CAT_BIT.fs });
       }
@@ -1286,6 +1326,8 @@ export class Interp {
       return;
     }
     if (c === 'txn') {
+      const target = this.argFor(e, vals, [0, 'path', 'receiver'], recv)?.val;
+      if (target?.temp) return;
       this.caps |= CAT_BIT.txn;
       this.noteCap('txn', sinkName, e.span);
       this.txns.push({ rule: s.rule, sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `calls ${sinkName}()` }] });

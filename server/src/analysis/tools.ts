@@ -283,15 +283,24 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   }
 
   // 3. registrations: StructuredTool.from_function(func=f), FunctionTool(f), tools=[f, g], bind_tools([f])
+  // lists built in the scanned method: `tools = [self.a]; super().__init__(tools=tools)`
+  let localLists = new Map<string, Expr>();
+  // the class whose methods are being scanned: `tools=[self.run_command]` names its method
+  let currentClass: string | undefined;
   const fnFromExpr = (e: Expr | undefined): FnRef | undefined => {
     if (!e) return undefined;
     if (e.kind === 'func') return { fn: e.fn, module: m };
+    if (e.kind === 'attr' && e.obj.kind === 'name' && e.obj.id === 'self' && currentClass) {
+      const fn = m.functions.get(`${currentClass}.${e.name}`);
+      return fn ? { fn, module: m } : undefined;
+    }
     if (e.kind !== 'name' && e.kind !== 'attr') return undefined;
     return host.resolveFn(m, host.evalModuleExpr(m, e));
   };
   const registerRef = (ref: FnRef | undefined, framework: string, approved = false) => {
     if (!ref) return;
-    if (ref.fn.className) return; // bound methods are rare as tools; their class is handled above
+    // a method counts only when registered through self (a toolkit listing its own methods)
+    if (ref.fn.className && ref.fn.className !== currentClass) return;
     const t = mkTool(ref.fn, ref.module, framework, { approved });
     const prev = tools.find((x) => x.fn === ref.fn);
     if (prev) prev.approved ||= approved;
@@ -324,7 +333,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     if (e.kind === 'name') return [e];
     return [];
   };
-  forEachCall(moduleAndMethodBodies(m), (c) => {
+  const scan = (c: CallExpr) => {
     const q = host.evalModuleExpr(m, c.callee).q ?? '';
     const reg = fw.registrations.find((r) => r.callees.includes(q));
     if (reg) {
@@ -342,7 +351,8 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     for (const a of c.args) {
       if (a.name && fw.toolListKeywords.includes(a.name)) {
         let v = a.value;
-        if (v.kind === 'name') {
+        if (v.kind === 'name' && localLists.has(v.id)) v = localLists.get(v.id) as Expr;
+        else if (v.kind === 'name') {
           // tools=TOOLS where TOOLS = [f, g] at module level
           const mv = host.evalModuleExpr(m, v);
           if (mv.items) {
@@ -358,7 +368,21 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
       const arg = c.args.filter((x) => !x.name)[fw.toolListMethods[c.callee.name]];
       for (const it of itemsOf(arg?.value)) registerRef(fnFromExpr(it), 'langchain');
     }
-  });
+  };
+  currentClass = undefined;
+  forEachCall(m.body, scan);
+  for (const c of m.classes) {
+    currentClass = c.name;
+    for (const id of c.methods) {
+      const fn = m.functions.get(id);
+      if (!fn) continue;
+      localLists = new Map();
+      for (const s of fn.body) if (s.kind === 'assign' && s.targets[0]?.kind === 'name' && s.value.kind === 'list') localLists.set(s.targets[0].id, s.value);
+      forEachCall(fn.body, scan);
+    }
+  }
+  currentClass = undefined;
+  localLists = new Map();
 
   // 4. dispatch tables: {"name": fn, ...} indexed by the model's chosen function name
   if (dispatching) {
@@ -486,7 +510,7 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     if ((fac || fw.fallbackFactoryNames.includes(calleeName)) && obj?.kind === 'dict') {
       const handlerProp = fac?.handler ?? fw.fallbackHandlerProps.find((p) => dictProp(obj, p));
       const handler = handlerProp ? fnOf(dictProp(obj, handlerProp)) : undefined;
-      if (handler && (fac || !cv.q || cv.imp || q.startsWith('builtins.') || q === calleeName)) {
+      if (handler && (fac || c.callee.kind === 'attr' || !cv.q || cv.imp || q.startsWith('builtins.') || q === calleeName)) {
         const constrained = new Set<string>();
         for (const sp of fac?.schema ?? ['inputSchema', 'parameters', 'schema']) schemaFields(dictProp(obj, sp), fw.constrainedSchemas, constrained);
         const approvalProp = fac?.approval ?? 'needsApproval';

@@ -46,7 +46,7 @@ export interface Val {
   /** A workspace function value. */
   fn?: FnRef;
   /** How this value was derived from a variable, for guards on it. */
-  derived?: { kind: 'url' | 'host' | 'rel' | 'split'; of: string };
+  derived?: { kind: 'url' | 'host' | 'rel' | 'split' | 'common'; of: string };
   /** Made absolute/normalised (realpath, resolve): a containment check on it is sound. */
   resolved?: boolean;
   /** Result of a check: facts when truthy/falsy. */
@@ -67,6 +67,8 @@ export interface Val {
   imp?: { module: string; name: string };
   /** `self`/`this` inside a class: methods resolve through it. */
   selfOf?: string;
+  /** A path in the system's temporary folder (the tool's own scratch file). */
+  temp?: boolean;
   /** A regular expression (literal or compiled): its source. */
   regex?: string;
 }
