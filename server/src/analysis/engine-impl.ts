@@ -28,6 +28,8 @@ interface Loaded {
   text: string;
   lines: string[];
   env?: Map<string, Val>;
+  /** Evaluates module-level expressions (decorators, callees) against the module's names. */
+  evaluator?: Interp;
   /** For piecewise-lowered modules: the piece each function came from, and every piece in order. */
   serials?: Map<FunctionDef, number>;
   allSerials?: number[];
@@ -87,6 +89,7 @@ class EngineImpl implements Engine, Ctx {
     const p = resolve(path);
     this.version++;
     this.ownChanges.set(p, (this.ownChanges.get(p) ?? 0) + 1);
+    this.modulePaths.clear();
     this.drop(p);
   }
 
@@ -202,7 +205,12 @@ class EngineImpl implements Engine, Ctx {
   }
 
   evalModuleExpr(m: Module, e: Expr): Val {
-    const interp = new Interp(this, m, undefined, false, this.moduleEnv(m));
+    const l = this.modules.get(m.path);
+    let interp = l?.module === m ? l.evaluator : undefined;
+    if (!interp) {
+      interp = new Interp(this, m, undefined, false, this.moduleEnv(m));
+      if (l?.module === m) l.evaluator = interp;
+    }
     const scratch = new Env(new Map(), false);
     try {
       return interp.ev(e, scratch);
@@ -301,7 +309,19 @@ class EngineImpl implements Engine, Ctx {
     return v?.fn;
   }
 
+  /** Import specifier → file, per importing folder; kept across edits, dropped when files change. */
+  private readonly modulePaths = new Map<string, string | null>();
+
   private resolveModulePath(m: Module, spec: string): string | undefined {
+    const key = `${m.language}|${dirname(m.path)}|${spec}`;
+    const hit = this.modulePaths.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = this.findModulePath(m, spec);
+    this.modulePaths.set(key, found ?? null);
+    return found;
+  }
+
+  private findModulePath(m: Module, spec: string): string | undefined {
     const dir = dirname(m.path);
     if (m.language === 'python') {
       let base: string;

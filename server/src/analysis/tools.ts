@@ -162,16 +162,47 @@ function markersIn(text: string, markers: string[]): boolean {
 
 // ---------------------------------------------------------------- python
 
+const compiled = new WeakMap<Catalog, { context: RegExp; constrained: RegExp[]; names: Set<string> }>();
+
+/** The last name segments of every callee that can declare or register a tool, plus this module's aliases of them. */
+function registrationNames(cat: Catalog, m: Module): Set<string> {
+  let c = compiled.get(cat);
+  if (!c) c = compile(cat);
+  const names = c.names;
+  const aliases = m.imports.filter((b) => b.local !== b.name && names.has(b.name)).map((b) => b.local);
+  return aliases.length ? new Set([...names, ...aliases]) : names;
+}
+
+function compile(cat: Catalog) {
+  const py = cat.frameworks.python;
+  const ts = cat.frameworks.typescript;
+  const names = new Set<string>();
+  const lastOf = (q: string) => q.split('.').pop() ?? q;
+  for (const r of py.registrations) for (const q of r.callees) names.add(lastOf(q));
+  for (const k of Object.keys(py.toolListMethods)) names.add(k);
+  for (const f of ts.factories) for (const q of f.callees) names.add(lastOf(q));
+  for (const h of ts.handlerCalls) for (const q of h.callees) names.add(lastOf(q));
+  for (const r of ts.methodRegistrations) for (const mth of r.methods) names.add(mth);
+  for (const n of [...ts.fallbackFactoryNames, ...ts.fallbackMethodRegistrations]) names.add(n);
+  const c = {
+    context: new RegExp(`(^|[\\[.,|])(${py.contextAnnotations.join('|')})(\\b|\\[)`),
+    constrained: py.constrainedAnnotations.map((s) => regex(s)),
+    names,
+  };
+  compiled.set(cat, c);
+  return c;
+}
+
 function pyUntainted(fn: FunctionDef, cat: Catalog, ctxFirst: boolean): Set<string> {
   const fw = cat.frameworks.python;
+  const c = compiled.get(cat) ?? compile(cat);
   const out = new Set<string>();
-  const constrained = fw.constrainedAnnotations.map((s) => regex(s));
   fn.params.forEach((p: Param, i: number) => {
     const ann = p.annotation?.replace(/\s+/g, '') ?? '';
     if (fw.contextNames.includes(p.name)) out.add(p.name);
     else if (i === 0 && ctxFirst) out.add(p.name);
-    else if (ann && fw.contextAnnotations.some((c) => new RegExp(`(^|[\\[.,|])${c}(\\b|\\[)`).test(ann))) out.add(p.name);
-    else if (ann && constrained.some((r) => r.test(ann))) out.add(p.name);
+    else if (ann && c.context.test(ann)) out.add(p.name);
+    else if (ann && c.constrained.some((r) => r.test(ann))) out.add(p.name);
   });
   return out;
 }
@@ -333,7 +364,11 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     if (e.kind === 'name') return [e];
     return [];
   };
+  const interesting = registrationNames(cat, m);
   const scan = (c: CallExpr) => {
+    // only calls that could register a tool are resolved (most calls in a module are not)
+    const last = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
+    if (!interesting.has(last) && !c.args.some((a) => a.name && fw.toolListKeywords.includes(a.name))) return;
     const q = host.evalModuleExpr(m, c.callee).q ?? '';
     const reg = fw.registrations.find((r) => r.callees.includes(q));
     if (reg) {
@@ -499,7 +534,10 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     seen.add(`${fn.id}|${name}`);
     tools.push({ name, framework, fn, module: m, span, nameSpan, approved: approved || moduleApproved, audited, untainted: tsParamsUntainted(fn, constrained) });
   };
+  const interesting = registrationNames(cat, m);
   forEachCall(moduleAndMethodBodies(m), (c, top, an) => {
+    const last = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
+    if (!interesting.has(last)) return;
     const cv = host.evalModuleExpr(m, c.callee);
     const q = cv.q ?? '';
     const calleeName = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
