@@ -509,7 +509,7 @@ function writeResults(file: string, table: string[], result: Record<string, unkn
   const md = [
     '# Benchmark results',
     '',
-    `Written by \`${cmd.trim()}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Re-run it to reproduce; the ratios are`,
+    `Written by \`${cmd.trim()}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${String(result.commit)}. Re-run it to reproduce; the ratios are`,
     'measured in one run on one machine (see bench/run.ts for what each one means).',
     '',
     '## Machine',
@@ -549,6 +549,14 @@ function checkCounts(what: string, expected: number | undefined, info: ScanInfo 
   if (!problem) return;
   if (expected !== undefined) throw new Error(problem);
   notes.push(problem);
+}
+
+/** The commit measured, with a mark when the working tree differs from it. */
+function commit(): string {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  if (head.status !== 0) return 'unknown';
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  return head.stdout.trim() + (dirty ? ' (with uncommitted changes)' : '');
 }
 
 function machine() {
@@ -709,6 +717,7 @@ async function main(): Promise<void> {
   result.goals_met = met;
   result.all_goals_met = Object.values(met).every((x) => x === true);
   result.machine = { ...m, load_at_end: round(loadavg()[0], 2) };
+  result.commit = commit();
   if (m.load_at_start > m.nproc / 2 || loadavg()[0] > m.nproc / 2) notes.push(`the machine was busy (1-minute load ${m.load_at_start} at start, ${round(loadavg()[0], 2)} at end, on ${m.nproc} cores): timings are skewed; re-run on a quiet machine`);
   result.timings = timings;
   if (notes.length) result.notes = notes;
