@@ -527,7 +527,7 @@ function writeResults(file: string, table: string[], result: Record<string, unkn
     '## JSON (the last line of `--json`)',
     '',
     '```json',
-    JSON.stringify(result, null, 1),
+    JSON.stringify(result),
     '```',
     '',
     RESULTS_KEEP,
