@@ -20,7 +20,8 @@ import { ALL, bit, CAT_BIT, EMPTY, Env, type FnRef, type Val } from './values';
 
 /** Files without any of these words cannot declare a tool; they are parsed only when a tool imports them. */
 const TOOL_MARKERS = /tool|Tool|TOOL|kernel_function|function_call|registerTool|setRequestHandler|functions\s*=|\.arguments\b/;
-const MODULE_CACHE_MAX = 400;
+/** Parsed modules kept for cross-file lookups (least recently used first out): enough for a package's helpers. */
+const MODULE_CACHE_MAX = 64;
 const TREE_CACHE_MAX = 64;
 
 interface Loaded {
@@ -110,7 +111,12 @@ class EngineImpl implements Engine, Ctx {
   private load(path: string, text?: string): Loaded | undefined {
     const p = resolve(path);
     const cached = this.modules.get(p);
-    if (cached && (text === undefined || cached.text === text)) return cached;
+    if (cached && (text === undefined || cached.text === text)) {
+      // most recently used last
+      this.modules.delete(p);
+      this.modules.set(p, cached);
+      return cached;
+    }
     const src = text ?? this.readFileHook(p);
     if (src === undefined) return undefined;
     const grammar = grammarFor(p);

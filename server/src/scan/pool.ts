@@ -91,7 +91,8 @@ function runWorkers(
     };
 
     const start = (): void => {
-      const worker = new Worker(script, { workerData: settings });
+      // A small young generation keeps each worker's garbage (and so the process's memory) bounded.
+      const worker = new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       live.add(worker);
       let ready = false;
       let current: number | undefined;
