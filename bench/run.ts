@@ -382,11 +382,19 @@ interface EditResult {
 function editSites(lang: Lang, lines: string[], count: number): { line: number; col: number }[] {
   const candidates: number[] = [];
   let inTool = false;
+  let decorated = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (lang === 'python') {
-      if (/^(@(tool|lc_tool|function_tool|mcp\.tool|agent\.tool)|class \w+\(BaseTool\))/.test(l)) inTool = true;
-      else if (/^\S/.test(l) && !l.startsWith('def ') && !l.startsWith('async def ')) inTool = false;
+      // A tool is a decorated function (the def right after a tool decorator) or a BaseTool class.
+      if (/^@(tool|lc_tool|function_tool|mcp\.tool|agent\.tool)/.test(l)) decorated = true;
+      else if (/^(async )?def /.test(l)) {
+        inTool = decorated;
+        decorated = false;
+      } else if (/^\S/.test(l)) {
+        inTool = /^class \w+\(BaseTool\)/.test(l);
+        decorated = false;
+      }
       if (inTool && /^\s+\S/.test(l) && !l.includes('"""')) candidates.push(i);
     } else {
       if (/^(export const \w+ = (tool|lcTool|createTool)\(|server\.registerTool\()/.test(l)) inTool = true;
