@@ -64,8 +64,8 @@ describe('scan pool', () => {
 
   it('runs small scans in-process by default and caps workers at the CPU count', () => {
     assert.equal(defaultJobs(10), 1);
-    assert.equal(defaultJobs(199), 1);
+    assert.equal(defaultJobs(1999), 1);
     assert.equal(defaultJobs(100_000), availableParallelism());
-    assert.equal(defaultJobs(200), Math.min(2, availableParallelism()));
+    assert.equal(defaultJobs(2000), Math.min(20, availableParallelism()));
   });
 });

@@ -23,6 +23,8 @@ const TOOL_MARKERS = /tool|Tool|TOOL|kernel_function|function_call|registerTool|
 /** Parsed modules kept for cross-file lookups (least recently used first out): enough for a package's helpers. */
 const MODULE_CACHE_MAX = 64;
 const TREE_CACHE_MAX = 64;
+/** Helper summaries and imported values kept (oldest out): memory stays flat over any tree size. */
+const SUMMARY_CACHE_MAX = 4096;
 
 interface Loaded {
   module: Module;
@@ -287,6 +289,7 @@ class EngineImpl implements Engine, Ctx {
       this.envInProgress.delete(file);
     }
     if (v && !v.fn && !v.imp) {
+      if (this.importedValues.size > SUMMARY_CACHE_MAX) this.importedValues.clear();
       this.importedValues.set(key, v);
       return v;
     }
@@ -470,7 +473,8 @@ class EngineImpl implements Engine, Ctx {
     }
     if (!predicate && !interp.returns.some((r) => r.truthy)) retTrue = undefined;
     const s: Summary = {
-      hits: interp.hits,
+      // the caller re-anchors each hit at its own call: the helper's syntax need not stay alive
+      hits: interp.hits.map((h) => ({ ...h, call: undefined, arg: undefined, stmt: undefined })),
       caps: interp.caps,
       capSites: interp.capSites,
       txns: interp.txns,
@@ -482,6 +486,7 @@ class EngineImpl implements Engine, Ctx {
       retTrue,
     };
     this.summaries.set(key, s);
+    if (this.summaries.size > SUMMARY_CACHE_MAX) this.summaries.delete(this.summaries.keys().next().value as string);
     return s;
   }
 

@@ -23,8 +23,11 @@ const FILES_PER_WORKER = 100;
 
 /** The default worker count: none (in-process) for small scans, at most one per core. */
 export function defaultJobs(fileCount: number): number {
+  // Most files carry no tool and cost only a read: below this, a worker's start-up outweighs its help (bench/RESULTS.md).
+  if (fileCount < IN_PROCESS_BELOW) return 1;
   return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / FILES_PER_WORKER)));
 }
+const IN_PROCESS_BELOW = 2000;
 
 /** A file that takes longer than this is abandoned: its worker is replaced and the file reported as skipped. */
 const FILE_TIMEOUT_MS = 120_000;
