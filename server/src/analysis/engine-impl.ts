@@ -16,7 +16,7 @@ import { applyRuleConfig } from '../config/load';
 import { type Catalog, loadCatalogData } from './data';
 import { type Ctx, type Hit, Interp, type Summary, type TxnUse } from './interp';
 import { discoverTools, type ToolDef } from './tools';
-import { ALL, bit, CAT_BIT, EMPTY, Env, type FnRef, type Val } from './values';
+import { ALL, CAT_BIT, EMPTY, Env, type FnRef, type Val } from './values';
 
 /** Files without any of these words cannot declare a tool; they are parsed only when a tool imports them. */
 const TOOL_MARKERS = /tool|Tool|TOOL|kernel_function|function_call|registerTool|setRequestHandler|functions\s*=|\.arguments\b/;
@@ -787,5 +787,3 @@ function isFile(p: string): boolean {
   }
 }
 
-export type { Stmt };
-void bit;

@@ -614,7 +614,6 @@ export class Interp {
         }
       }
     }
-    void v;
     return out;
   }
 
@@ -861,7 +860,6 @@ export class Interp {
     }
     if (finalName && !method && (cat.auditFunctionNames.test(finalName) || this.ctx.extraLoggers.has(finalName))) return true;
     if (method && this.ctx.extraLoggers.has(method)) return true;
-    void callee;
     return false;
   }
 
@@ -877,8 +875,6 @@ export class Interp {
     const inst = callee.q ? /^(.*):(\w+)\(\)\.(\w+)$/.exec(callee.q) : null;
     if (inst) return this.ctx.methodOf(inst[1], inst[2], inst[3]);
     // Class instantiation of a workspace class: nothing to summarise here.
-    void recv;
-    void env;
     return undefined;
   }
 
@@ -1148,7 +1144,6 @@ export class Interp {
     if (q) out.q = `${q}()`;
     if (recv?.ro || ro) out.ro = true;
     if (recv?.approval) out.approval = true;
-    void callee;
     return out;
   }
 
@@ -1291,7 +1286,6 @@ export class Interp {
         }
       }
     }
-    void callee;
   }
 
   /** 'module' when the receiver resolves to one of the spec's libraries, 'name' when only its name matches. */
@@ -1405,7 +1399,6 @@ export class Interp {
     if (c === 'net' && v.num) return;
     if (!tainted(v) || v.num) return;
     if (((v.safe ?? 0) & CAT_BIT[c]) !== 0) return;
-    if (c === 'net' && this.hostFixedByConfig(v)) return;
     if (c === 'secret') shape = 'env-key';
     this.addHit({ rule: s.rule, category: c, sink: sinkName, span: e.span, origins: v.t as ReadonlySet<string>, flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop, shape, valueFlow: v.flow });
   }
@@ -1439,11 +1432,6 @@ export class Interp {
 
   noteCap(category: string, sink: string, span: Span): void {
     if (!this.capSites.some((x) => x.category === category)) this.capSites.push({ category, sink, span, file: this.module.path });
-  }
-
-  private hostFixedByConfig(v: Val): boolean {
-    void v;
-    return false;
   }
 
   private addHit(h: Hit): void {
