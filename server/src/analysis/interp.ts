@@ -429,6 +429,7 @@ export class Interp {
     let str: string | undefined;
     if (all.every((v) => v.str !== undefined)) str = all.map((v) => v.str).join('/');
     let prefix: string | undefined;
+    let suffix: string | undefined;
     if (str === undefined) {
       const known: string[] = [];
       for (const v of all) {
@@ -436,9 +437,12 @@ export class Interp {
         else break;
       }
       if (known.length) prefix = known.join('/') + '/';
+      const tail: string[] = [];
+      for (let i = all.length - 1; i >= 0 && all[i].str !== undefined; i--) tail.unshift(all[i].str as string);
+      if (tail.length) suffix = '/' + tail.join('/');
     }
     // Joining a constant root with a basename-sanitised value stays inside the root.
-    return { t: u.t, safe: u.safe, flow: u.flow, str, prefix, q: base.q === 'pathlib.Path()' ? base.q : undefined, temp: base.temp || undefined };
+    return { t: u.t, safe: u.safe, flow: u.flow, str, prefix, suffix, q: base.q === 'pathlib.Path()' ? base.q : undefined, temp: base.temp || undefined };
   }
 
   memberOf(obj: Val, name: string): Val {
@@ -1264,7 +1268,7 @@ export class Interp {
       }
     }
     // sql`...${x}` (postgres.js, @vercel/postgres, slonik): values are bound, but it is still a query
-    if (e.taggedTemplate && /(^|\.)(sql|query|db|pg)$/i.test(exprText(e.callee))) {
+    if (e.taggedTemplate && /(^|\.)(sql|query|db|pg|\$?queryRaw|\$?executeRaw)$/i.test(exprText(e.callee))) {
       const tv = vals[0] ?? EMPTY;
       this.useSink({ rule: 'sql/unscoped-query', category: 'sql', lang: 'any', arg: [0] }, exprText(e.callee), e, tv, e.args[0]?.value, env, { vals, recv, finalName });
     }
@@ -1376,7 +1380,8 @@ export class Interp {
       } else shape = mode === 'code' ? 'code' : 'shell-string';
     }
     if (c === 'fs') {
-      const path = v.str ?? v.prefix;
+      // a credential file named at the end of a path whose middle the model chose: ~/projects/<x>/.env
+      const path = v.str ?? (v.prefix !== undefined || v.suffix !== undefined ? `${v.prefix ?? ''}\0${v.suffix ?? ''}` : undefined);
       if (path !== undefined && this.ctx.cat.credentialPaths.test(path)) {
         this.caps |= CAT_BIT.secret;
         this.addHit({ rule: 'secret/credential-store-read', category: 'secret', sink: sinkName, span: e.span, origins: new Set(), flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop });

@@ -37,6 +37,8 @@ export interface Val {
   str?: string;
   /** Known literal prefix of a string that is not fully known. */
   prefix?: string;
+  /** Known constant end of a joined path (`/.env` of `join(home, x, ".env")`). */
+  suffix?: string;
   /** Qualified name of a module, function, class, or instance (`X()`). */
   q?: string;
   /** Known leading elements of a list/tuple. */
