@@ -728,6 +728,9 @@ export class Interp {
       }
       const i = e.args.findIndex((x) => x.name === a);
       if (i >= 0) return { val: vals[i], expr: e.args[i].value };
+      // requests.request(**opts) with opts = {"url": ...}
+      const k = e.args.findIndex((x, j) => x.spread === 'kwspread' && vals[j].props?.has(a));
+      if (k >= 0) return { val: vals[k].props?.get(a) as Val, expr: e.args[k].value };
     }
     // **kwargs / spread of a tainted dict may carry the value
     const kw = e.args.findIndex((x) => x.spread === 'kwspread');
@@ -747,7 +750,8 @@ export class Interp {
     const vals = e.args.map((a) => this.ev(a.value, env));
     const q = callee.q;
     const cat = this.ctx.cat;
-    if (this.lang === 'ts' && q === 'require' && e.args[0]?.value.kind === 'str') return this.importVal(e.args[0].value.value, '*');
+    // require('m') and await import('m') bind the module like a static import
+    if (this.lang === 'ts' && (q === 'require' || q === 'import') && e.args[0]?.value.kind === 'str') return this.importVal(e.args[0].value.value, '*');
     if (q === 'util.promisify' || q === 'util.promisify.custom') return vals[0] ?? EMPTY;
     const finalName = method ?? (e.callee.kind === 'name' ? e.callee.id : undefined) ?? q?.split('.').pop();
 
