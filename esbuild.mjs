@@ -1,6 +1,6 @@
 // Bundles the CLI/server and the VS Code client, and copies the tree-sitter WASM files next to the server bundle.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -13,6 +13,14 @@ await esbuild.build({ ...common, entryPoints: serverEntries, outdir: 'server/out
 if (existsSync('client/src/extension.ts')) {
   await esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outdir: 'client/out', external: ['vscode'] });
 }
+
+// The catalog as one JSON file beside the bundles: start-up reads it instead of parsing YAML and compiling
+// the catalog schema (the tests validate the YAML itself).
+const { parse: parseYaml } = require('yaml');
+const rulesJson = {};
+for (const name of ['catalog', 'frameworks', 'sinks', 'controls']) rulesJson[name] = parseYaml(readFileSync(join('rules', `${name}.yaml`), 'utf8'));
+mkdirSync('server/out', { recursive: true });
+writeFileSync('server/out/rules.json', JSON.stringify(rulesJson));
 
 const wasmDir = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
 mkdirSync('server/out/wasm', { recursive: true });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Category } from '../model/findings';
-import { rulesDir } from '../rules/location';
+import { bundledRules, rulesDir } from '../rules/location';
 
 export type Lang = 'python' | 'ts';
 
@@ -170,8 +170,8 @@ let cached: Catalog | undefined;
 
 export function loadCatalogData(): Catalog {
   if (cached) return cached;
-  const dir = rulesDir();
-  const read = (f: string): any => parseYaml(readFileSync(join(dir, f), 'utf8'));
+  const bundled = bundledRules();
+  const read = (f: string): any => bundled?.[f.replace(/\.yaml$/, '')] ?? parseYaml(readFileSync(join(rulesDir(), f), 'utf8'));
   const frameworks = read('frameworks.yaml') as FrameworkData;
   const controls = read('controls.yaml') as ControlsData;
   const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };

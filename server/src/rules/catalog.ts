@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { rulesDir } from './location';
+import { bundledRules, rulesDir } from './location';
 import type { RuleMeta } from './types';
 
 export interface MessageVars {
@@ -65,7 +65,9 @@ export function loadCatalog(root: string = repoRoot()): RuleMeta[] {
 function catalog(): Catalog {
   if (!cached) {
     const root = repoRoot();
-    const rules = loadCatalog(root);
+    // the bundle carries the catalog as JSON (esbuild.mjs); the tests validate the YAML it is built from
+    const bundled = bundledRules()?.catalog as { rules: RuleMeta[] } | undefined;
+    const rules = bundled?.rules ?? loadCatalog(root);
     cached = { root, rules, byId: new Map(rules.map((r) => [r.id, r])) };
   }
   return cached;

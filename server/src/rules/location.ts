@@ -1,9 +1,20 @@
 // Finds the repository's rules/ folder (the catalog as data) from wherever this code runs:
 // server/src/** under tsx, server/out/*.js when bundled, the installed extension's folder.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 let cached: string | undefined;
+
+/** The catalog compiled to JSON by esbuild.mjs, when running from the bundle (server/out/rules.json). */
+export function bundledRules(): Record<string, unknown> | undefined {
+  const file = join(__dirname, 'rules.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
 
 export function rulesDir(): string {
   if (cached) return cached;
