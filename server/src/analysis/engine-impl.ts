@@ -298,11 +298,7 @@ class EngineImpl implements Engine, Ctx {
 
   resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined {
     const file = this.resolveModulePath(m, imp.module);
-    if (!file) {
-      // `from . import helpers` → helpers.py beside this module
-      if (m.language === 'python' && imp.name !== '*' && /^\.+$/.test(imp.module)) return undefined;
-      return undefined;
-    }
+    if (!file) return undefined;
     if (this.currentFile) {
       let s = this.deps.get(file);
       if (!s) this.deps.set(file, (s = new Set()));
@@ -616,7 +612,7 @@ class EngineImpl implements Engine, Ctx {
       const param = [...h.origins].find((o) => paramSpans.has(o)) ?? [...h.origins][0];
       const flow: FlowStep[] = [];
       if (param && paramSpans.has(param)) flow.push({ file: t.module.path, span: paramSpans.get(param) as Span, message: `parameter '${param}' is chosen by the model` });
-      if (h.flow.length) flow.push(...h.flow.slice(0, 1).map((s) => ({ ...s, message: s.message })), ...h.flow.slice(1));
+      if (h.flow.length) flow.push(...h.flow);
       else flow.push({ file: t.module.path, span: h.span, message: `reaches ${h.sink}()` });
       if (h.category !== 'tls') capState[h.category as Exclude<Category, 'audit'>] = 'unscoped';
       findings.push(this.finding(h.rule, h.category, t, toolRef, h.span, { param, sink: h.sink }, flow, this.fixData(h, t, toolRef, lines)));

@@ -584,7 +584,7 @@ export class Interp {
     // peel pass-through calls: host.lower(), str(x)
     for (let i = 0; i < 4; i++) {
       if (cur.kind === 'call' && cur.callee.kind === 'attr' && PASSTHRU.has(cur.callee.name)) cur = cur.callee.obj;
-      else if (cur.kind === 'call' && cur.args.length === 1 && (STR_CTORS.has(this.ev(cur.callee, env).q ?? '') || this.ctx.cat.sets.basename.has(this.ev(cur.callee, env).q ?? ''))) cur = cur.args[0].value;
+      else if (cur.kind === 'call' && cur.args.length === 1 && this.isPeelable(this.ev(cur.callee, env).q)) cur = cur.args[0].value;
       else break;
     }
     if (cur.kind === 'name') {
@@ -619,6 +619,11 @@ export class Interp {
       }
     }
     return out;
+  }
+
+  /** str(x), basename(x): a check on the result constrains x. */
+  private isPeelable(q: string | undefined): boolean {
+    return !!q && (STR_CTORS.has(q) || this.ctx.cat.sets.basename.has(q));
   }
 
   private isUrlParser(q: string): boolean {
@@ -1129,7 +1134,7 @@ export class Interp {
       }
       if (PASSTHRU.has(method)) {
         const u = unionTaint([recv, ...vals]);
-        return { t: u.t, safe: u.safe, flow: u.flow, str: recv.str !== undefined && !vals.some(tainted) && method !== 'format' ? undefined : undefined, prefix: recv.prefix, resolved: recv.resolved, approval: recv.approval, derived: recv.derived?.kind === 'host' ? recv.derived : undefined };
+        return { t: u.t, safe: u.safe, flow: u.flow, prefix: recv.prefix, resolved: recv.resolved, approval: recv.approval, derived: recv.derived?.kind === 'host' ? recv.derived : undefined };
       }
       if (recv.logger) return { logger: true };
       if (recv.regex !== undefined && (method === 'test' || method === 'fullmatch' || method === 'match' || method === 'search')) return this.regexCheck(recv.regex, e.args[0]?.value, env, method === 'fullmatch');

@@ -3,7 +3,7 @@ import type { CallExpr, ClassDef, DictExpr, Expr, FunctionDef, Module, Param, Sp
 import type { Catalog } from './data';
 import { regex } from './data';
 import { exprText } from './interp';
-import { EMPTY, type FnRef, type Val } from './values';
+import type { FnRef, Val } from './values';
 
 export interface ToolDef {
   name: string;
@@ -620,6 +620,5 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     const body = hit.methods.map((n) => m.functions.get(`${c.name}.${n}`)).find((f) => f);
     if (body) add(body, hit.framework, c.name, c.span, c.nameSpan, false, new Set());
   }
-  void EMPTY;
   return tools;
 }

@@ -1,10 +1,8 @@
 // Owns the engines (one per distinct configuration) and the one call into analysis. An exception in
 // analysis is logged and becomes an empty result for that file: nothing stale is shown.
-import { applyRuleConfig } from '../config/load';
 import { DEFAULT_MAX_FILE_SIZE, type ProjectConfig } from '../config/types';
 import { createEngine, type Engine } from '../engine';
-import type { FileResult, Finding } from '../model/findings';
-import { applySuppressions } from '../rules/suppress';
+import type { FileResult } from '../model/findings';
 import { readSource, tooLarge } from '../scan/read';
 
 export class Analyzer {
@@ -48,26 +46,13 @@ export class Analyzer {
       return { file: path, findings: [], tools: [], skipped: `${skip.reason}: ${skip.detail}` };
     }
     try {
+      // The engine applies inline suppressions and the rule settings of its configuration itself.
       const engine = await this.engine(config, roots);
-      const result = engine.analyzeFile(path, text);
-      const findings = this.suppress(result.findings, path, text);
-      return { ...result, findings: applyRuleConfig(findings, config) };
+      return engine.analyzeFile(path, text);
     } catch (e) {
       this.log(`Analysis of ${path} failed: ${(e as Error)?.stack ?? String(e)}`);
       return { file: path, findings: [], tools: [], skipped: 'analysis failed' };
     }
-  }
-
-  /** Inline suppressions, as the CLI applies them: each finding by the comments of its own file. */
-  private suppress(findings: Finding[], path: string, text: string | undefined): Finding[] {
-    const byFile = new Map<string, Finding[]>();
-    for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-    const out: Finding[] = [];
-    for (const [file, list] of byFile) {
-      const body = file === path ? text : this.readFile(file);
-      out.push(...(body === undefined ? list : applySuppressions(list, body)));
-    }
-    return out;
   }
 
   /** Prepares the engine for `config` ahead of time, so the first edit does not pay for its start-up. */
