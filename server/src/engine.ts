@@ -14,6 +14,11 @@ export interface EngineOptions {
   roots?: string[];
   /** Keep syntax trees between calls and re-parse edited documents incrementally (editors). */
   incremental?: boolean;
+  /**
+   * Parsed modules kept for cross-file lookups, least recently used out (default 64). Results do not
+   * depend on it, only speed and memory: a scan, which moves through the tree folder by folder, needs few.
+   */
+  moduleCache?: number;
 }
 
 export interface Engine {

@@ -20,7 +20,7 @@ import { ALL, CAT_BIT, EMPTY, Env, type FnRef, type Val } from './values';
 
 /** Files without any of these words cannot declare a tool; they are parsed only when a tool imports them. */
 const TOOL_MARKERS = /tool|Tool|TOOL|kernel_function|function_call|registerTool|setRequestHandler|functions\s*=|\.arguments\b/;
-/** Parsed modules kept for cross-file lookups (least recently used first out): enough for a package's helpers. */
+/** Parsed modules kept for cross-file lookups (least recently used first out), unless the options say otherwise. */
 const MODULE_CACHE_MAX = 64;
 const TREE_CACHE_MAX = 64;
 /** Helper summaries and imported values kept (oldest out): memory stays flat over any tree size. */
@@ -58,6 +58,7 @@ class EngineImpl implements Engine, Ctx {
   private readonly roots: string[];
   private currentFile: string | undefined;
   private readonly incremental: boolean;
+  private readonly moduleCacheMax: number;
   /** Bumped on every change; a file's tool results depend on the changes to other files and to config. */
   private version = 0;
   private readonly ownChanges = new Map<string, number>();
@@ -73,6 +74,7 @@ class EngineImpl implements Engine, Ctx {
     this.readFileHook = opts.readFile ?? readDisk;
     this.roots = (opts.roots ?? []).map((r) => resolve(r));
     this.incremental = !!opts.incremental;
+    this.moduleCacheMax = Math.max(1, opts.moduleCache ?? MODULE_CACHE_MAX);
   }
 
   setConfig(config: ProjectConfig): void {
@@ -138,7 +140,7 @@ class EngineImpl implements Engine, Ctx {
       if (!this.incremental) tree.delete();
     }
     const loaded: Loaded = { module, text: src, lines, serials, allSerials };
-    if (this.modules.size >= MODULE_CACHE_MAX) {
+    if (this.modules.size >= this.moduleCacheMax) {
       const first = this.modules.keys().next().value;
       if (first !== undefined) this.modules.delete(first);
     }
@@ -193,8 +195,19 @@ class EngineImpl implements Engine, Ctx {
     return { module, serials, allSerials: used.map((u) => u.serial) };
   }
 
-  moduleEnv(m: Module): Map<string, Val> {
+  /** The cache entry of this very module (not a newer version of its file), if it is still cached. */
+  private cachedOf(m: Module): Loaded | undefined {
     const l = this.modules.get(m.path);
+    return l?.module === m ? l : undefined;
+  }
+
+  /** A module's source, cached or read again (the cache may have let it go while a tool's imports were loaded). */
+  private sourceOf(m: Module): Loaded | undefined {
+    return this.cachedOf(m) ?? this.load(m.path);
+  }
+
+  moduleEnv(m: Module): Map<string, Val> {
+    const l = this.cachedOf(m);
     if (l?.env) return l.env;
     const env = new Map<string, Val>();
     const interp = new Interp(this, m, undefined, false);
@@ -213,11 +226,11 @@ class EngineImpl implements Engine, Ctx {
   }
 
   evalModuleExpr(m: Module, e: Expr): Val {
-    const l = this.modules.get(m.path);
-    let interp = l?.module === m ? l.evaluator : undefined;
+    const l = this.cachedOf(m);
+    let interp = l?.evaluator;
     if (!interp) {
       interp = new Interp(this, m, undefined, false, this.moduleEnv(m));
-      if (l?.module === m) l.evaluator = interp;
+      if (l) l.evaluator = interp;
     }
     const scratch = new Env(new Map(), false);
     try {
@@ -536,7 +549,7 @@ class EngineImpl implements Engine, Ctx {
     for (const t of tools) {
       const key = context !== undefined && loaded.serials?.has(t.fn) && t.module === m ? `${context}|${t.name}|${t.approved}|${t.audited}` : undefined;
       const hit = key ? this.toolCache.get(t.fn) : undefined;
-      const r = hit && hit.key === key ? hit.result : this.analyzeTool(t);
+      const r = hit && hit.key === key ? hit.result : this.analyzeTool(t, t.module === m ? loaded : this.sourceOf(t.module));
       if (key) this.toolCache.set(t.fn, { key, result: r });
       findings.push(...r.findings);
       summaries.push(r.summary);
@@ -550,7 +563,7 @@ class EngineImpl implements Engine, Ctx {
     }
     findings = [];
     for (const [f, list] of byFile) {
-      const t = f === file ? src : this.modules.get(f)?.text;
+      const t = f === file ? src : this.load(f)?.text;
       findings.push(...(t !== undefined ? applySuppressions(list, t) : list));
     }
     findings = applyRuleConfig(findings, this.config);
@@ -558,7 +571,8 @@ class EngineImpl implements Engine, Ctx {
     return { file, findings, tools: summaries, syntaxErrors: m.syntaxErrors || undefined };
   }
 
-  private analyzeTool(t: ToolDef): { findings: Finding[]; summary: ToolSummary } {
+  /** `source` is the tool's module as loaded: its lines give the quick fixes their text. */
+  private analyzeTool(t: ToolDef, source: Loaded | undefined): { findings: Finding[]; summary: ToolSummary } {
     const bodies = [t.fn, ...(t.more ?? [])];
     const hits: Hit[] = [];
     const txns: TxnUse[] = [];
@@ -589,8 +603,7 @@ class EngineImpl implements Engine, Ctx {
       logs ||= interp.logs;
       for (const c of interp.capSites) if (!capSites.some((x) => x.category === c.category)) capSites.push(c);
     }
-    const loaded = this.modules.get(t.module.path);
-    const lines = loaded?.lines ?? [];
+    const lines = source?.lines ?? [];
     const toolRef: ToolRef = {
       name: t.name,
       framework: t.framework,

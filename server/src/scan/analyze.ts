@@ -20,6 +20,8 @@ export interface ScanSettings {
   config: ProjectConfig;
   roots: string[];
   maxFileSize: number;
+  /** The engine's module cache (EngineOptions.moduleCache). */
+  moduleCache?: number;
 }
 
 /** Engine options whose cross-file reads go through the same safe reader as the scan. */
@@ -27,6 +29,7 @@ export function engineOptions(s: ScanSettings): EngineOptions {
   return {
     config: s.config,
     roots: s.roots,
+    moduleCache: s.moduleCache,
     readFile: (p) => {
       const r = readSource(p, s.maxFileSize);
       return 'text' in r ? r.text : undefined;

@@ -1,6 +1,7 @@
 // Runs the per-file analysis: in-process for --jobs 1, otherwise on worker threads, each with its own
 // engine, fed file paths one at a time as they free up. Outcomes reach the caller in the order of
 // `files` whatever order the workers finish in, so the output does not depend on --jobs.
+// Files go out in runs of consecutive paths (chunkSize), several runs per worker.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { createEngine } from '../engine';
 import { analyzeOne, engineOptions, type FileOutcome, type ScanSettings } from './analyze';
 
-export type ToWorker = { id: number; file: string };
+/** A run of consecutive files for a worker to analyse in order, posting one result per file. */
+export type ToWorker = { id: number; file: string }[];
 export type ToMain = { type: 'ready' } | { type: 'fatal'; error: string } | { type: 'result'; id: number; outcome: FileOutcome };
 
 export interface PoolOptions extends ScanSettings {
@@ -54,6 +56,18 @@ export async function analyzeFiles(files: string[], opts: PoolOptions, onOutcome
   await runWorkers(script, files, Math.min(jobs, files.length), settings, opts, onOutcome);
 }
 
+/**
+ * Consecutive files per dispatch. Files arrive sorted by path, so a run of them usually shares a folder and
+ * the helper modules it imports: a worker that analyses the whole run parses each helper once, where files
+ * dealt out one at a time to alternating workers made every worker parse every helper (bench/RESULTS.md).
+ * Several runs per worker keep the load balanced when some folders cost more than others.
+ */
+export function chunkSize(files: number, workers: number): number {
+  return Math.max(1, Math.min(MAX_CHUNK, Math.ceil(files / (workers * CHUNKS_PER_WORKER))));
+}
+const MAX_CHUNK = 64;
+const CHUNKS_PER_WORKER = 8;
+
 function runWorkers(
   script: string,
   files: string[],
@@ -64,7 +78,10 @@ function runWorkers(
 ): Promise<void> {
   return new Promise((resolvePool, rejectPool) => {
     const results: (FileOutcome | undefined)[] = new Array(files.length);
-    let nextToSend = 0;
+    const size = chunkSize(files.length, count);
+    // Runs of file indices not yet handed out; a crashed worker's unfinished run goes back to the front.
+    const queue: number[][] = [];
+    for (let i = 0; i < files.length; i += size) queue.push(Array.from({ length: Math.min(size, files.length - i) }, (_, k) => i + k));
     let nextToEmit = 0;
     let done = 0;
     let failed = false;
@@ -98,27 +115,34 @@ function runWorkers(
       const worker = new Worker(script, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       live.add(worker);
       let ready = false;
-      let current: number | undefined;
+      // The run this worker is analysing, in order; its head is the file in progress.
+      let pending: number[] = [];
       let lastError: Error | undefined;
       let timedOut = false;
       let timer: NodeJS.Timeout | undefined;
 
-      const feed = (): void => {
+      // Each file gets FILE_TIMEOUT_MS from when the worker can start on it.
+      const arm = (): void => {
         if (timer) clearTimeout(timer);
-        timer = undefined;
-        if (nextToSend >= files.length) {
-          current = undefined;
+        timer = pending.length
+          ? setTimeout(() => {
+              timedOut = true;
+              void worker.terminate();
+            }, FILE_TIMEOUT_MS)
+          : undefined;
+      };
+
+      const feed = (): void => {
+        const run = queue.shift();
+        if (!run) {
+          arm();
           live.delete(worker);
           void worker.terminate();
           return;
         }
-        current = nextToSend++;
-        const id = current;
-        timer = setTimeout(() => {
-          timedOut = true;
-          void worker.terminate();
-        }, FILE_TIMEOUT_MS);
-        worker.postMessage({ id, file: files[id] } satisfies ToWorker);
+        pending = run;
+        arm();
+        worker.postMessage(run.map((id) => ({ id, file: files[id] })) satisfies ToWorker);
       };
 
       worker.on('message', (msg: ToMain) => {
@@ -127,9 +151,11 @@ function runWorkers(
           feed();
         } else if (msg.type === 'fatal') {
           fail(new Error(`worker failed to start: ${msg.error}`));
-        } else if (msg.id === current) {
+        } else if (msg.id === pending[0]) {
+          pending.shift();
           finish(msg.id, msg.outcome);
-          feed();
+          if (pending.length) arm();
+          else feed();
         }
       });
       worker.on('error', (e) => {
@@ -143,11 +169,13 @@ function runWorkers(
           fail(new Error(`worker failed to start: ${lastError?.message ?? `exit code ${code}`}`));
           return;
         }
+        const [current, ...rest] = pending;
         if (current === undefined) return;
         const file = files[current];
         const detail = timedOut ? `analysis did not finish within ${FILE_TIMEOUT_MS / 1000} s` : `worker crashed: ${lastError?.message ?? `exit code ${code}`}`;
         finish(current, { file, findings: [], tools: [], skip: { file, reason: 'analysis-failed', detail } });
-        if (nextToSend < files.length) start();
+        if (rest.length) queue.unshift(rest);
+        if (queue.length) start();
       });
     };
 
