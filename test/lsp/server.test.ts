@@ -9,6 +9,7 @@ import type { Finding } from '../../server/src/model/findings';
 import { getRule } from '../../server/src/rules/catalog';
 import { CLI_SCRIPT, LANGCHAIN_TOOL, SECOND_TOOL, VERCEL_TOOL } from './fixtures';
 import { REPO, TestClient, engineFindings, ensureBuilt, makeWorkspace, removeWorkspace, shapeOfDiagnostics, shapeOfFindings, uriOf } from './harness';
+import { WORKERS_FROM } from '../../server/src/lsp/scan';
 
 const ORIGIN = { line: 0, character: 0 };
 
@@ -342,6 +343,33 @@ describe('language server (stdio)', function () {
     await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(join(dir, 'helpers.py')), type: 2 }] });
     const after = await c.until(() => c.published.slice(published).find((p) => p.uri === toolUri)?.diagnostics);
     assert.ok(!after.some((d) => d.code === 'net/unscoped-request'), 'the saved guard in the helper scopes the tool');
+  });
+
+  it('scans a large folder on worker threads, with the findings the CLI reports', async function () {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < WORKERS_FROM + 20; i++) {
+      files[`pkg${i % 7}/tool_${i}.py`] = i % 3 ? `def helper_${i}(x):\n    return x + ${i}\n` : LANGCHAIN_TOOL.replace('fetch_page', `fetch_${i}`);
+    }
+    const dir = makeWorkspace(files);
+    workspaces.push(dir);
+    const c = client();
+    await c.initialize(dir);
+    const summary = await c.conn.sendRequest<{ files: number; analysed: number; cancelled: boolean; workers: number }>('workspace/executeCommand', {
+      command: 'agentBoundary.scanWorkspace',
+      arguments: [],
+    });
+    assert.equal(summary.cancelled, false);
+    assert.equal(summary.files, WORKERS_FROM + 20);
+    assert.equal(summary.analysed, WORKERS_FROM + 20);
+    assert.ok(summary.workers >= 1, 'the scan ran on worker threads');
+    const cli = JSON.parse(execFileSync(process.execPath, [join(REPO, 'server/out/cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none', '--jobs', '1'], { encoding: 'utf8' })) as {
+      findings: Array<Finding & { file: string }>;
+    };
+    assert.ok(cli.findings.length >= 70);
+    for (const rel of Object.keys(files)) {
+      const lsp = c.published.filter((p) => p.uri === uriOf(join(dir, rel))).at(-1)?.diagnostics ?? [];
+      assert.deepEqual(shapeOfDiagnostics(lsp), shapeOfFindings(cli.findings.filter((f) => f.file === rel)), rel);
+    }
   });
 
   it('stops a workspace scan when its progress is cancelled', async function () {

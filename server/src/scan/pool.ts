@@ -19,6 +19,8 @@ export interface PoolOptions extends ScanSettings {
   jobs?: number;
   /** Called as each file finishes (in completion order), for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Checked as each file finishes: once true, the workers are stopped and the call returns (editors' cancel). */
+  cancelled?: () => boolean;
 }
 
 /** Starting a worker (bundle load, parser WASM, catalog) costs about as much as analysing this many files. */
@@ -28,7 +30,7 @@ const FILES_PER_WORKER = 100;
 export function defaultJobs(fileCount: number): number {
   // Most files carry no tool and cost only a read: below this, a worker's start-up outweighs its help (bench/RESULTS.md).
   if (fileCount < IN_PROCESS_BELOW) return 1;
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / FILES_PER_WORKER)));
+  return workersFor(fileCount);
 }
 const IN_PROCESS_BELOW = 2000;
 
@@ -69,6 +71,24 @@ export async function analyzeFiles(files: string[], opts: PoolOptions, onOutcome
   await runWorkers(script, files, Math.min(jobs, files.length), settings, opts, onOutcome);
 }
 
+/** The worker count for `files` files: one per FILES_PER_WORKER files, at least one, at most one per core. */
+export function workersFor(fileCount: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / FILES_PER_WORKER)));
+}
+
+/**
+ * Analyses `files` on `workers` worker threads whatever their number (the language server keeps its own
+ * thread free for the editor). Returns false, having done nothing, when the worker bundle is missing.
+ */
+export async function analyzeOnWorkers(files: string[], workers: number, opts: PoolOptions, onOutcome: (o: FileOutcome) => void): Promise<boolean> {
+  const script = workerScript();
+  if (!script) return false;
+  if (!files.length) return true;
+  const settings: ScanSettings = { config: opts.config, roots: opts.roots, maxFileSize: opts.maxFileSize };
+  await runWorkers(script, files, Math.max(1, Math.min(workers, files.length)), settings, opts, onOutcome);
+  return true;
+}
+
 /**
  * Consecutive files per dispatch. Files arrive sorted by path, so a run of them usually shares a folder and
  * the helper modules it imports: a worker that analyses the whole run parses each helper once, where files
@@ -97,11 +117,20 @@ function runWorkers(
     for (let i = 0; i < files.length; i += size) queue.push(Array.from({ length: Math.min(size, files.length - i) }, (_, k) => i + k));
     let nextToEmit = 0;
     let done = 0;
-    let failed = false;
+    // Set once the pool has resolved or rejected: workers exiting after that are not replaced.
+    let ended = false;
     const live = new Set<Worker>();
 
+    const end = (err?: Error): void => {
+      if (ended) return;
+      ended = true;
+      for (const w of live) void w.terminate();
+      if (err) rejectPool(err);
+      else resolvePool();
+    };
+
     const finish = (id: number, outcome: FileOutcome): void => {
-      if (results[id]) return;
+      if (results[id] || ended) return;
       results[id] = outcome;
       done++;
       opts.onProgress?.(done, files.length);
@@ -110,18 +139,10 @@ function runWorkers(
         results[nextToEmit] = undefined;
         nextToEmit++;
       }
-      if (done === files.length) {
-        for (const w of live) void w.terminate();
-        resolvePool();
-      }
+      if (done === files.length || opts.cancelled?.()) end();
     };
 
-    const fail = (err: Error): void => {
-      if (failed) return;
-      failed = true;
-      for (const w of live) void w.terminate();
-      rejectPool(err);
-    };
+    const fail = (err: Error): void => end(err);
 
     const start = (): void => {
       // A small young generation keeps each worker's garbage (and so the process's memory) bounded.
@@ -159,6 +180,7 @@ function runWorkers(
       };
 
       worker.on('message', (msg: ToMain) => {
+        if (ended) return;
         if (msg.type === 'ready') {
           ready = true;
           feed();
@@ -177,7 +199,7 @@ function runWorkers(
       worker.on('exit', (code) => {
         if (timer) clearTimeout(timer);
         live.delete(worker);
-        if (failed || done === files.length) return;
+        if (ended) return;
         if (!ready) {
           fail(new Error(`worker failed to start: ${lastError?.message ?? `exit code ${code}`}`));
           return;
