@@ -1,13 +1,14 @@
 // The command line: `agent-boundary scan [paths…]` and `agent-boundary lsp --stdio`.
 // Exit codes: 0 nothing at or above --fail-on, 1 something was found, 2 usage or configuration error.
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/load';
 import type { Severity } from './model/findings';
-import { formatJson } from './report/json';
-import { TOOL_INFO as TOOL, formatSarif } from './report/sarif';
-import { formatText } from './report/text';
+import { jsonReport } from './report/json';
+import { TOOL_INFO as TOOL, sarifReport } from './report/sarif';
+import { writeChunks } from './report/stream';
+import { textReport } from './report/text';
 import { runScan, scanRoot, shouldFail } from './scan/scan';
 import { PathError } from './scan/walk';
 
@@ -113,15 +114,16 @@ async function scan(argv: string[]): Promise<number> {
     progress.clear();
   }
 
-  const text = format === 'json' ? formatJson(report, TOOL) : format === 'sarif' ? formatSarif(report, TOOL, cwd) : formatText(report, cwd);
+  // Written as it is made: a large tree's report is never one string in memory.
+  const chunks = format === 'json' ? jsonReport(report, TOOL) : format === 'sarif' ? sarifReport(report, TOOL, cwd) : textReport(report, cwd);
   if (values.output) {
     try {
-      writeFileSync(resolve(cwd, values.output), text);
+      writeChunks(chunks, resolve(cwd, values.output));
     } catch (e) {
       throw new UsageError(`cannot write --output ${values.output}: ${(e as Error).message}`);
     }
   } else {
-    process.stdout.write(text);
+    writeChunks(chunks);
   }
   return shouldFail(report.findings, failOn) ? 1 : 0;
 }

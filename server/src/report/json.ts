@@ -3,10 +3,16 @@
 import type { Finding, FlowStep, ToolRef, ToolSummary } from '../model/findings';
 import { summarize, type ScanReport } from '../scan/scan';
 import { relativePosix } from '../scan/walk';
+import { Lazy, jsonChunks } from './stream';
 
 export const JSON_REPORT_VERSION = 1;
 
 export function formatJson(r: ScanReport, tool: { name: string; version: string }): string {
+  return [...jsonReport(r, tool)].join('');
+}
+
+/** The report in pieces, findings and tools read one at a time (the CLI writes it as it goes). */
+export function* jsonReport(r: ScanReport, tool: { name: string; version: string }): Generator<string> {
   const rel = (p: string): string => relativePosix(r.root, p);
   const toolRef = (t: ToolRef): ToolRef => ({ ...t, file: rel(t.file) });
   const step = (s: FlowStep): FlowStep => ({ ...s, file: rel(s.file) });
@@ -24,11 +30,12 @@ export function formatJson(r: ScanReport, tool: { name: string; version: string 
     tool,
     root: r.root,
     files: r.files.map(rel),
-    findings: r.findings.map(finding),
-    tools: r.tools.map(summary),
+    findings: new Lazy(r.findings, finding),
+    tools: new Lazy(r.tools, summary),
     skipped: r.skipped.map((s) => ({ ...s, file: rel(s.file) })),
     decodedWithReplacement: r.replaced.map(rel),
     summary: summarize(r),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  yield* jsonChunks(doc);
+  yield '\n';
 }

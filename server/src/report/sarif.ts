@@ -14,6 +14,7 @@ import type { RuleMeta } from '../rules/types';
 import { SKIP_REASON_LABELS } from '../scan/read';
 import type { ScanReport } from '../scan/scan';
 import { relativeInside, relativePosix } from '../scan/walk';
+import { Lazy, jsonChunks } from './stream';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const FINGERPRINT_KEY = 'agentBoundary/v1';
@@ -37,7 +38,7 @@ export function ruleName(id: string): string {
 }
 
 /** Catalog rules, the suppression meta rule, then any id the engine emitted that the catalog lacks. */
-function ruleList(findings: Finding[]): RuleMeta[] {
+function ruleList(findings: Iterable<Finding>): RuleMeta[] {
   let rules: RuleMeta[];
   try {
     rules = [...allRules()];
@@ -45,7 +46,8 @@ function ruleList(findings: Finding[]): RuleMeta[] {
     rules = [];
   }
   const known = new Set(rules.map((r) => r.id));
-  const extra = [META_RULE, ...findings.map((f) => fallbackRule(f.ruleId))];
+  const extra = [META_RULE];
+  for (const f of findings) if (!known.has(f.ruleId)) extra.push(fallbackRule(f.ruleId));
   for (const r of extra) {
     if (!known.has(r.id)) {
       known.add(r.id);
@@ -103,6 +105,11 @@ function descriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
 }
 
 export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string {
+  return [...sarifReport(r, tool, cwd)].join('');
+}
+
+/** The SARIF log in pieces, the results made one at a time as they are written. */
+export function* sarifReport(r: ScanReport, tool: ToolInfo, cwd: string): Generator<string> {
   const rules = ruleList(r.findings);
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const artifacts: Sarif.Artifact[] = [];
@@ -134,8 +141,10 @@ export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string 
   };
 
   for (const f of r.files) artifactOf(f);
+  // The artifacts are printed before the results: first every file a result points to gets its index.
+  for (const f of r.findings) for (const loc of [f, ...f.flow]) artifactOf(loc.file);
 
-  const results: Sarif.Result[] = r.findings.map((f) => {
+  const result = (f: Finding): Sarif.Result => {
     const res: Sarif.Result = {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId),
@@ -156,7 +165,7 @@ export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string 
     }
     if (f.suppressed) res.suppressions = [{ kind: 'inSource', status: 'accepted', justification: f.suppressed.reason }];
     return res;
-  });
+  };
 
   const notifications: Sarif.Notification[] = [
     ...r.skipped.map(
@@ -177,7 +186,8 @@ export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string 
     ),
   ];
 
-  const log: Sarif.Log = {
+  // The log's type with `results` read lazily (jsonChunks prints a Lazy as an array).
+  const log: Omit<Sarif.Log, 'runs'> & { runs: (Omit<Sarif.Run, 'results'> & { results: Lazy<Finding> })[] } = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -202,12 +212,13 @@ export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string 
           },
         ],
         artifacts,
-        results,
+        results: new Lazy(r.findings, result),
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  yield* jsonChunks(log);
+  yield '\n';
 }
 
 /** A folder as a file:/// URI ending in '/'. */

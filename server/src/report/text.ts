@@ -19,10 +19,20 @@ export function findingLine(f: Finding, cwd: string): string {
 }
 
 export function formatText(r: ScanReport, cwd: string): string {
+  return [...textReport(r, cwd)].join('');
+}
+
+/** The text report in pieces: a line per finding as it is read, then the summary. */
+export function* textReport(r: ScanReport, cwd: string): Generator<string> {
+  let shown = 0;
+  for (const f of r.findings) {
+    if (f.suppressed) continue;
+    yield `${findingLine(f, cwd)}\n`;
+    shown++;
+  }
   const out: string[] = [];
-  for (const f of r.findings) if (!f.suppressed) out.push(findingLine(f, cwd));
   const s = summarize(r);
-  if (out.length) out.push('');
+  if (shown) out.push('');
   const counts = `${plural(s.findings.error, 'error')}, ${plural(s.findings.warning, 'warning')}, ${plural(s.findings.note, 'note')}`;
   out.push(`${plural(s.files, 'file')} scanned: ${counts}, ${s.suppressed} suppressed.`);
   if (r.skipped.length) {
@@ -35,5 +45,5 @@ export function formatText(r: ScanReport, cwd: string): string {
     for (const f of r.replaced) out.push(`  ${displayPath(f, cwd)}`);
   }
   if (r.withSyntaxErrors.length) out.push(`Analysed as far as they parse (syntax errors): ${plural(r.withSyntaxErrors.length, 'file')}.`);
-  return out.join('\n') + '\n';
+  yield out.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@
 import { dirname, resolve, sep } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, type ProjectConfig } from '../config/types';
 import type { Finding, Severity, ToolSummary } from '../model/findings';
+import type { ReportList } from '../report/stream';
 import type { FileOutcome } from './analyze';
 import { analyzeFiles } from './pool';
 import type { Skip, SkipReason } from './read';
@@ -24,8 +25,8 @@ export interface ScanReport {
   /** Analysed files (absolute, sorted); skipped files are not in it. */
   files: string[];
   /** Merged, de-duplicated, mapped through the config's rule settings, sorted. */
-  findings: Finding[];
-  tools: ToolSummary[];
+  findings: ReportList<Finding>;
+  tools: ReportList<ToolSummary>;
   skipped: Skip[];
   /** Files with invalid UTF-8, analysed after replacing it with U+FFFD. */
   replaced: string[];
@@ -54,6 +55,40 @@ export function scanRoot(paths: string[], cwd: string, isDir: (p: string) => boo
   return root;
 }
 
+/** What sorts a finding in the report: file, position, rule, tool. */
+interface FindingKey {
+  file: string;
+  line: number;
+  col: number;
+  ruleId: string;
+  tool: string;
+}
+
+const findingKey = (f: Finding): FindingKey => ({ file: f.file, line: f.span.start.line, col: f.span.start.col, ruleId: f.ruleId, tool: f.tool.name });
+
+function compareFindingKeys(a: FindingKey, b: FindingKey): number {
+  return comparePaths(a.file, b.file) || a.line - b.line || a.col - b.col || comparePaths(a.ruleId, b.ruleId) || comparePaths(a.tool, b.tool);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return compareFindingKeys(findingKey(a), findingKey(b));
+}
+
+/**
+ * Items kept as JSON text and parsed again each time the list is read. Over a large tree the findings and
+ * tool summaries as objects took about eight times the memory of their JSON (every span three objects,
+ * every path its own copy), and the report is read only once or twice.
+ */
+class Packed<T> implements ReportList<T> {
+  constructor(private readonly json: string[]) {}
+  get length(): number {
+    return this.json.length;
+  }
+  *[Symbol.iterator](): Iterator<T> {
+    for (const j of this.json) yield JSON.parse(j) as T;
+  }
+}
+
 /**
  * Merges per-file outcomes into one report: findings de-duplicated by (file, rule, line, tool) — a tool
  * registered in one file and defined in another can be reported from both; the first kept — and sorted.
@@ -64,8 +99,8 @@ export class ReportBuilder {
   private readonly skipped: Skip[] = [];
   private readonly replaced: string[] = [];
   private readonly withSyntaxErrors: string[] = [];
-  private readonly findings = new Map<string, Finding>();
-  private readonly tools = new Map<string, ToolSummary>();
+  private readonly findings = new Map<string, { key: FindingKey; json: string }>();
+  private readonly tools = new Map<string, { file: string; line: number; name: string; json: string }>();
 
   constructor(
     private readonly root: string,
@@ -82,21 +117,24 @@ export class ReportBuilder {
     if (o.replaced) this.replaced.push(o.file);
     if (o.syntaxErrors) this.withSyntaxErrors.push(o.file);
     for (const f of o.findings) {
-      const key = `${f.file}\0${f.ruleId}\0${f.span.start.line}\0${f.tool.name}`;
-      if (!this.findings.has(key)) this.findings.set(key, f);
+      const key = findingKey(f);
+      const id = `${key.file}\0${key.ruleId}\0${key.line}\0${key.tool}`;
+      if (!this.findings.has(id)) this.findings.set(id, { key, json: JSON.stringify(f) });
     }
     for (const t of o.tools) {
-      const key = `${t.tool.file}\0${t.tool.name}\0${t.tool.nameSpan.start.line}`;
-      if (!this.tools.has(key)) this.tools.set(key, t);
+      const id = `${t.tool.file}\0${t.tool.name}\0${t.tool.nameSpan.start.line}`;
+      if (!this.tools.has(id)) this.tools.set(id, { file: t.tool.file, line: t.tool.nameSpan.start.line, name: t.tool.name, json: JSON.stringify(t) });
     }
   }
 
   finish(endTime = new Date()): ScanReport {
+    const findings = [...this.findings.values()].sort((a, b) => compareFindingKeys(a.key, b.key));
+    const tools = [...this.tools.values()].sort((a, b) => comparePaths(a.file, b.file) || a.line - b.line || comparePaths(a.name, b.name));
     return {
       root: this.root,
       files: [...this.files].sort(comparePaths),
-      findings: [...this.findings.values()].sort(compareFindings),
-      tools: [...this.tools.values()].sort((a, b) => comparePaths(a.tool.file, b.tool.file) || a.tool.nameSpan.start.line - b.tool.nameSpan.start.line || comparePaths(a.tool.name, b.tool.name)),
+      findings: new Packed<Finding>(findings.map((f) => f.json)),
+      tools: new Packed<ToolSummary>(tools.map((t) => t.json)),
       skipped: [...this.skipped].sort((a, b) => comparePaths(a.file, b.file)),
       replaced: [...this.replaced].sort(comparePaths),
       withSyntaxErrors: [...this.withSyntaxErrors].sort(comparePaths),
@@ -118,15 +156,6 @@ export async function runScan(opts: ScanOptions, root: string): Promise<ScanRepo
   return report.finish();
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    comparePaths(a.file, b.file) ||
-    a.span.start.line - b.span.start.line ||
-    a.span.start.col - b.span.start.col ||
-    comparePaths(a.ruleId, b.ruleId) ||
-    comparePaths(a.tool.name, b.tool.name)
-  );
-}
 
 export function summarize(r: ScanReport): ScanSummary {
   const findings: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
@@ -143,7 +172,8 @@ export function summarize(r: ScanReport): ScanSummary {
 const RANK: Record<Severity, number> = { note: 1, warning: 2, error: 3 };
 
 /** Whether an unsuppressed finding at or above `failOn` exists (exit code 1). */
-export function shouldFail(findings: Finding[], failOn: Severity | 'none'): boolean {
+export function shouldFail(findings: Iterable<Finding>, failOn: Severity | 'none'): boolean {
   if (failOn === 'none') return false;
-  return findings.some((f) => !f.suppressed && RANK[f.severity] >= RANK[failOn]);
+  for (const f of findings) if (!f.suppressed && RANK[f.severity] >= RANK[failOn]) return true;
+  return false;
 }
