@@ -16,18 +16,19 @@ import type {
   Target,
 } from '../model/ir';
 import type { Node } from './parser';
+import { type PyNode, copyPython } from './python-tree';
 
 const MAX_DEPTH = 400;
 
 function pos(p: { row: number; column: number }): Pos {
   return { line: p.row, col: p.column };
 }
-export function spanOf(n: Node): Span {
+export function spanOf(n: PyNode): Span {
   return { start: pos(n.startPosition), end: pos(n.endPosition) };
 }
 
-function named(n: Node): Node[] {
-  const out: Node[] = [];
+function named(n: PyNode): PyNode[] {
+  const out: PyNode[] = [];
   for (const c of n.namedChildren) if (c && c.type !== 'comment') out.push(c);
   return out;
 }
@@ -65,14 +66,14 @@ class PyLowerer {
 
   // ------------------------------------------------------------ statements
 
-  block(n: Node | null, parent?: string, cls?: string): Stmt[] {
+  block(n: PyNode | null, parent?: string, cls?: string): Stmt[] {
     if (!n) return [];
     const out: Stmt[] = [];
     for (const c of named(n)) this.stmt(c, out, parent, cls);
     return out;
   }
 
-  stmt(n: Node, out: Stmt[], parent?: string, cls?: string): void {
+  stmt(n: PyNode, out: Stmt[], parent?: string, cls?: string): void {
     const span = spanOf(n);
     switch (n.type) {
       case 'expression_statement': {
@@ -232,15 +233,15 @@ class PyLowerer {
     }
   }
 
-  private error(n: Node): void {
+  private error(n: PyNode): void {
     this.syntaxErrors++;
     this.firstError ??= pos(n.startPosition);
   }
 
-  ifStmt(n: Node, parent?: string, cls?: string): Stmt {
+  ifStmt(n: PyNode, parent?: string, cls?: string): Stmt {
     const cond = n.childForFieldName('condition');
     const then = this.block(n.childForFieldName('consequence'), parent, cls);
-    const alts: Node[] = [];
+    const alts: PyNode[] = [];
     for (let i = 0; i < n.childCount; i++) {
       if (n.fieldNameForChild(i) === 'alternative') {
         const c = n.child(i);
@@ -259,17 +260,17 @@ class PyLowerer {
     return { kind: 'if', span: spanOf(n), test: cond ? this.expr(cond) : unknown(n), then, else: elseB };
   }
 
-  assignment(n: Node, out: Stmt[]): void {
+  assignment(n: PyNode, out: Stmt[]): void {
     const span = spanOf(n);
     const targets: Target[] = [];
-    let cur: Node | null = n;
+    let cur: PyNode | null = n;
     let value: Expr | undefined;
     const augmented = n.type === 'augmented_assignment';
     // a = b = c parses as assignment(left=a, right=assignment(left=b, right=c))
     while (cur && (cur.type === 'assignment' || cur.type === 'augmented_assignment')) {
       const l = cur.childForFieldName('left');
       if (l) targets.push(this.target(l));
-      const r: Node | null = cur.childForFieldName('right');
+      const r: PyNode | null = cur.childForFieldName('right');
       if (!r) {
         value = undefined;
         break;
@@ -288,7 +289,7 @@ class PyLowerer {
     out.push({ kind: 'assign', span, targets, value, augmented: augmented || undefined, declaration: declaration || undefined });
   }
 
-  target(n: Node): Target {
+  target(n: PyNode): Target {
     const span = spanOf(n);
     switch (n.type) {
       case 'identifier':
@@ -318,7 +319,7 @@ class PyLowerer {
     }
   }
 
-  importStmt(n: Node): ImportBinding[] {
+  importStmt(n: PyNode): ImportBinding[] {
     const out: ImportBinding[] = [];
     if (n.type === 'import_statement') {
       for (const c of named(n)) {
@@ -350,7 +351,7 @@ class PyLowerer {
     return out;
   }
 
-  params(n: Node | null): Param[] {
+  params(n: PyNode | null): Param[] {
     const out: Param[] = [];
     if (!n) return out;
     let index = 0;
@@ -390,7 +391,7 @@ class PyLowerer {
     return out;
   }
 
-  func(def: Node, outer: Node, decorators: Decorator[], parent?: string, cls?: string): FunctionDef {
+  func(def: PyNode, outer: PyNode, decorators: Decorator[], parent?: string, cls?: string): FunctionDef {
     const nameNode = def.childForFieldName('name');
     const name = nameNode?.text ?? '';
     let id = cls ? `${cls}.${name}` : parent ? `${parent}.${name}` : name;
@@ -423,7 +424,7 @@ class PyLowerer {
     return /^[ \t]*/.exec(line)?.[0] ?? '';
   }
 
-  cls(def: Node, outer: Node, decorators: Decorator[], parent?: string): ClassDef {
+  cls(def: PyNode, outer: PyNode, decorators: Decorator[], parent?: string): ClassDef {
     const nameNode = def.childForFieldName('name');
     const name = nameNode?.text ?? '';
     const supers = def.childForFieldName('superclasses');
@@ -455,7 +456,7 @@ class PyLowerer {
 
   // ------------------------------------------------------------ expressions
 
-  expr(n: Node): Expr {
+  expr(n: PyNode): Expr {
     if (++this.depth > MAX_DEPTH) {
       this.depth--;
       return { kind: 'unknown', span: spanOf(n), children: [] };
@@ -467,7 +468,7 @@ class PyLowerer {
     }
   }
 
-  private exprInner(n: Node): Expr {
+  private exprInner(n: PyNode): Expr {
     const span = spanOf(n);
     switch (n.type) {
       case 'identifier':
@@ -497,8 +498,8 @@ class PyLowerer {
       }
       case 'subscript': {
         const v = n.childForFieldName('value');
-        const subs: Node[] = [];
-        for (let i = 0; i < n.childCount; i++) if (n.fieldNameForChild(i) === 'subscript') subs.push(n.child(i) as Node);
+        const subs: PyNode[] = [];
+        for (let i = 0; i < n.childCount; i++) if (n.fieldNameForChild(i) === 'subscript') subs.push(n.child(i) as PyNode);
         const index: Expr = subs.length === 1 ? this.expr(subs[0]) : { kind: 'list', span, items: subs.map((s) => this.expr(s)) };
         return { kind: 'index', span, obj: v ? this.expr(v) : unknown(n), index };
       }
@@ -615,7 +616,7 @@ class PyLowerer {
   }
 
   /** `[f(x) for x in xs if c]`: the loop targets are bound to elements of their sources, then the element is evaluated. */
-  private comprehension(n: Node): Expr {
+  private comprehension(n: PyNode): Expr {
     const span = spanOf(n);
     const loops: { target: Target; iter: Expr }[] = [];
     const conds: Expr[] = [];
@@ -634,7 +635,7 @@ class PyLowerer {
     return { kind: 'list', span, items: conds.length ? [item, { kind: 'unknown', span, children: [], text: 'if' }] : [item], comprehension: true, loops };
   }
 
-  private string(n: Node): Expr {
+  private string(n: PyNode): Expr {
     const span = spanOf(n);
     if (n.type !== 'string') return this.expr(n);
     const start = n.child(0)?.text ?? '"';
@@ -643,7 +644,7 @@ class PyLowerer {
     const parts: Expr[] = [];
     let buf = '';
     for (let i = 0; i < n.childCount; i++) {
-      const c = n.child(i) as Node;
+      const c = n.child(i) as PyNode;
       if (c.type === 'string_content') buf += isRaw ? c.text : unescapePy(c.text);
       else if (c.type === 'escape_sequence') buf += isRaw ? c.text : unescapePy(c.text);
       else if (c.type === 'interpolation' && isF) {
@@ -659,7 +660,7 @@ class PyLowerer {
   }
 }
 
-function unknown(n: Node): Expr {
+function unknown(n: PyNode): Expr {
   return { kind: 'unknown', span: spanOf(n), children: [] };
 }
 
@@ -682,7 +683,7 @@ export interface Piece {
 export function lowerPythonPiece(node: Node, lines: string[]): Piece {
   const l = new PyLowerer(lines);
   const stmts: Stmt[] = [];
-  l.stmt(node, stmts);
+  l.stmt(copyPython(node), stmts);
   if (node.hasError) countErrors(node, l);
   return { stmts, functions: [...l.functions.values()], classes: l.classes, imports: l.imports, syntaxErrors: l.syntaxErrors, firstError: l.firstError };
 }
@@ -719,7 +720,7 @@ export function lowerPython(root: Node, path: string, text: string): Module {
   const lines = text.split(/\r?\n/);
   const l = new PyLowerer(lines);
   const body: Stmt[] = [];
-  for (const c of named(root)) l.stmt(c, body);
+  for (const c of named(copyPython(root, text))) l.stmt(c, body);
   // Comments matter only for inline suppressions; skip the extra walk when there are none.
   if (text.includes('agent-boundary')) collectComments(root, l.comments);
   if (root.hasError) {

@@ -17,7 +17,8 @@ import type {
   Stmt,
   Target,
 } from '../model/ir';
-import { type Node, treeSitterModule } from './parser';
+import { type CursorOps, directCursor, intern, wrapperCursor } from './cursor';
+import type { Node } from './parser';
 
 /** Deeper syntax (10,000 nested parens, generated code) is flattened into one UnknownExpr. */
 const MAX_DEPTH = 500;
@@ -133,12 +134,6 @@ interface LangInfo {
 type TSLanguage = Node['tree']['language'];
 const langInfos = new WeakMap<TSLanguage, LangInfo>();
 
-/** The same string, internalised (as property keys are), so the lowering's many `switch (n.type)`
- * compare pointers instead of characters: type names come out of WASM as fresh strings. */
-function intern(s: string): string {
-  return Object.keys({ [s]: 0 })[0] ?? s;
-}
-
 function langInfo(lang: TSLanguage): LangInfo {
   let info = langInfos.get(lang);
   if (info) return info;
@@ -193,103 +188,6 @@ const LEAVES = new Set([
   'hash_bang_line',
   'jsx_text',
 ]);
-
-/** The cursor operations the copy needs: the JS wrappers, or the WASM exports called directly. */
-interface CursorOps {
-  firstChild(): boolean;
-  nextSibling(): boolean;
-  parent(): boolean;
-  typeId(): number;
-  fieldId(): number;
-  start(): number;
-  end(): number;
-  missing(): boolean;
-}
-
-type WasmCursorFn = (tree: number) => number;
-interface WasmCursorExports {
-  _ts_init: () => number;
-  _ts_tree_cursor_goto_first_child_wasm: WasmCursorFn;
-  _ts_tree_cursor_goto_next_sibling_wasm: WasmCursorFn;
-  _ts_tree_cursor_goto_parent_wasm: WasmCursorFn;
-  _ts_tree_cursor_current_node_type_id_wasm: WasmCursorFn;
-  _ts_tree_cursor_current_field_id_wasm: WasmCursorFn;
-  _ts_tree_cursor_start_index_wasm: WasmCursorFn;
-  _ts_tree_cursor_end_index_wasm: WasmCursorFn;
-  _ts_tree_cursor_current_node_is_missing_wasm: WasmCursorFn;
-  HEAP32: Int32Array;
-}
-const WASM_FNS = [
-  '_ts_init',
-  '_ts_tree_cursor_goto_first_child_wasm',
-  '_ts_tree_cursor_goto_next_sibling_wasm',
-  '_ts_tree_cursor_goto_parent_wasm',
-  '_ts_tree_cursor_current_node_type_id_wasm',
-  '_ts_tree_cursor_current_field_id_wasm',
-  '_ts_tree_cursor_start_index_wasm',
-  '_ts_tree_cursor_end_index_wasm',
-  '_ts_tree_cursor_current_node_is_missing_wasm',
-] as const;
-
-/** For tests: `direct` allows the fast walk and `used` says which walk ran; `internalErrors` counts
- * exceptions the lowering swallowed (a statement lost to a bug, never to bad input). */
-export const testHooks: { direct: boolean; used?: 'direct' | 'wrapper'; internalErrors: number } = { direct: true, internalErrors: 0 };
-
-/**
- * Every TreeCursor getter in web-tree-sitter writes the cursor's four words into the shared transfer
- * buffer, calls the WASM export, and reads them back: walking a 900 KB minified bundle that way took
- * longer than parsing it. The exports themselves take the cursor from the transfer buffer and the
- * moving ones write it back, so the cursor can simply stay there while this walk runs (nothing else
- * touches the buffer in between); it is copied back into the JS cursor before that is deleted.
- */
-function directCursor(cursor: unknown, tree: unknown): { ops: CursorOps; done(): void } | undefined {
-  const mod = treeSitterModule() as Partial<WasmCursorExports> | undefined;
-  if (!testHooks.direct || !mod || !WASM_FNS.every((f) => typeof mod[f] === 'function') || !(mod.HEAP32 instanceof Int32Array)) return undefined;
-  const m = mod as WasmCursorExports;
-  const c = cursor as Record<number, number>;
-  const t = (tree as Record<number, number>)[0];
-  if (typeof t !== 'number' || [0, 1, 2, 3].some((i) => typeof c[i] !== 'number')) return undefined;
-  const buffer = m._ts_init() >> 2;
-  for (let i = 0; i < 4; i++) m.HEAP32[buffer + i] = c[i];
-  const firstChild = m._ts_tree_cursor_goto_first_child_wasm;
-  const nextSibling = m._ts_tree_cursor_goto_next_sibling_wasm;
-  const parent = m._ts_tree_cursor_goto_parent_wasm;
-  const typeId = m._ts_tree_cursor_current_node_type_id_wasm;
-  const fieldId = m._ts_tree_cursor_current_field_id_wasm;
-  const start = m._ts_tree_cursor_start_index_wasm;
-  const end = m._ts_tree_cursor_end_index_wasm;
-  const missing = m._ts_tree_cursor_current_node_is_missing_wasm;
-  return {
-    ops: {
-      firstChild: () => firstChild(t) === 1,
-      nextSibling: () => nextSibling(t) === 1,
-      parent: () => parent(t) === 1,
-      typeId: () => typeId(t),
-      fieldId: () => fieldId(t),
-      start: () => start(t),
-      end: () => end(t),
-      missing: () => missing(t) === 1,
-    },
-    done() {
-      // The cursor's stack may have been reallocated: the JS cursor must free the current one.
-      const heap = m.HEAP32;
-      for (let i = 0; i < 4; i++) c[i] = heap[buffer + i];
-    },
-  };
-}
-
-function wrapperCursor(cur: ReturnType<Node['walk']>): CursorOps {
-  return {
-    firstChild: () => cur.gotoFirstChild(),
-    nextSibling: () => cur.gotoNextSibling(),
-    parent: () => cur.gotoParent(),
-    typeId: () => cur.nodeTypeId,
-    fieldId: () => cur.currentFieldId,
-    start: () => cur.startIndex,
-    end: () => cur.endIndex,
-    missing: () => cur.nodeIsMissing,
-  };
-}
 
 /** Parents whose children lowering only iterates: their children's field ids are not read. */
 const FIELDLESS = new Set([
@@ -350,6 +248,10 @@ const OPAQUE = new Set([
   'accessibility_modifier',
 ]);
 
+/** For tests: `direct` allows the fast walk and `used` says which walk ran; `internalErrors` counts
+ * exceptions the lowering swallowed (a statement lost to a bug, never to bad input). */
+export const testHooks: { direct: boolean; used?: 'direct' | 'wrapper'; internalErrors: number } = { direct: true, internalErrors: 0 };
+
 function copyTree(root: Node, info: LangInfo): CopyResult {
   const tree = pool ?? new TreeCopy(1 << 12);
   pool = undefined; // not shared with a nested call, should one ever happen
@@ -361,7 +263,7 @@ function copyTree(root: Node, info: LangInfo): CopyResult {
   const result: CopyResult = { tree, comments: [], errors: [] };
   if (checkErrors && (root.isError || root.isMissing)) result.errors.push(tree.s[top]);
   const cur = root.walk();
-  const direct = directCursor(cur, root.tree);
+  const direct = directCursor(cur, root.tree, testHooks.direct);
   try {
     // Cheap check that the exports read the cursor we think they do, else use the wrappers.
     const ok = direct && direct.ops.typeId() === rootType && direct.ops.start() === tree.s[top] && direct.ops.end() === tree.e[top];
