@@ -7,6 +7,9 @@ import type { CallExpr, Expr, FunctionDef, Module, Span, Stmt, Target } from '..
 import type { Catalog, SinkSpec } from './data';
 import { ALL, bit, CAT_BIT, EMPTY, Env, type Fact, type Facts, type FnRef, joinVal, tainted, unionTaint, type Val, withSafe } from './values';
 
+/** A path whose constant end names a temporary file. */
+const TEMP_NAME = /\.(tmp|temp|part|partial)$/i;
+
 export interface Hit {
   rule: string;
   category: Category | 'tls';
@@ -409,14 +412,26 @@ export class Interp {
         open = false;
       }
     }
+    // The known constant end (`.tmp` of `path + ".tmp"`), when the string is not fully known.
+    let suffix = '';
+    if (!open) {
+      for (let i = parts.length - 1; i >= 0; i--) {
+        const p = parts[i];
+        if (p.str !== undefined) suffix = p.str + suffix;
+        else {
+          if (p.suffix) suffix = p.suffix + suffix;
+          break;
+        }
+      }
+    }
     const u = unionTaint(parts);
     if (!u.t) {
       if (open) return { str: prefix };
-      return prefix ? { prefix } : EMPTY;
+      return prefix || suffix ? { prefix: prefix || undefined, suffix: suffix || undefined } : EMPTY;
     }
     let safe = u.safe ?? 0;
     if (hostFixed(parts)) safe |= CAT_BIT.net;
-    return { t: u.t, safe, flow: u.flow, prefix: prefix || undefined };
+    return { t: u.t, safe, flow: u.flow, prefix: prefix || undefined, suffix: suffix || undefined };
   }
 
   private isPath(v: Val): boolean {
@@ -1334,7 +1349,8 @@ export class Interp {
     }
     if (c === 'txn') {
       const target = this.argFor(e, vals, [0, 'path', 'receiver'], recv)?.val;
-      if (target?.temp) return;
+      // Removing the tool's own scratch file (tempfile, or `path + ".tmp"` of an atomic write) destroys nothing.
+      if (target?.temp || TEMP_NAME.test(target?.suffix ?? target?.str ?? '')) return;
       this.caps |= CAT_BIT.txn;
       this.noteCap('txn', sinkName, e.span);
       this.txns.push({ rule: s.rule, sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `calls ${sinkName}()` }] });
