@@ -466,8 +466,10 @@ describe('TypeScript front-end', function () {
       assert.deepEqual(shape(loop.body), [{ kind: 'if', test: name('a'), then: [{ kind: 'break' }], else: [] }, { kind: 'break' }]);
       assert.deepEqual(
         m.body.map((s) => s.kind),
-        ['loop', 'expr', 'assign'],
+        ['loop', 'expr', 'assign', 'assign'],
       );
+      // `export { k as other }` binds the exported name, which importers look up
+      assert.deepEqual(shape(m.body[3]), { kind: 'assign', targets: [{ kind: 'name', id: 'other' }], value: name('k') });
       const k = m.body[2] as AssignStmt;
       assert.equal(k.declaration, true);
       assert.deepEqual(k.span.start, at(2, 0), 'the statement span includes `export`');

@@ -309,6 +309,29 @@ class EngineImpl implements Engine, Ctx {
     return undefined;
   }
 
+  followImport(m: Module, v: Val): Val {
+    let cur = v;
+    let mod = m;
+    // a few hops: `tools.ts` → `kit/index.ts` → `kit/ai.ts` → 'ai'
+    for (let hop = 0; hop < 4 && cur.imp && !cur.fn && cur.imp.name !== '*'; hop++) {
+      const file = this.resolveModulePath(mod, cur.imp.module);
+      if (!file || this.envInProgress.has(file)) break;
+      const target = this.load(file);
+      if (!target) break;
+      this.envInProgress.add(file);
+      let next: Val | undefined;
+      try {
+        next = this.moduleEnv(target.module).get(cur.imp.name);
+      } finally {
+        this.envInProgress.delete(file);
+      }
+      if (!next) break;
+      cur = next;
+      mod = target.module;
+    }
+    return cur;
+  }
+
   resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined {
     const file = this.resolveModulePath(m, imp.module);
     if (!file) return undefined;

@@ -28,6 +28,14 @@ export interface DiscoverHost {
   /** Evaluates a module-level expression (imports, instances, function references). */
   evalModuleExpr(m: Module, e: Expr): Val;
   resolveFn(m: Module, v: Val): FnRef | undefined;
+  /** An imported value followed through the workspace modules that re-export it (`kit.defineTool` → `ai.tool`). */
+  followImport(m: Module, v: Val): Val;
+}
+
+/** The qualified name of a module-level expression, through workspace re-exports. */
+function qualified(host: DiscoverHost, m: Module, e: Expr): string {
+  const v = host.evalModuleExpr(m, e);
+  return (v.imp && !v.fn ? host.followImport(m, v) : v).q ?? '';
 }
 
 /** Visits every call expression in statements (nested functions included), with the top-level statement. */
@@ -221,7 +229,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   const auditDecorated = (fn: FunctionDef): boolean =>
     fn.decorators.some((d) => {
       const { base } = stripCall(d.expr);
-      const q = host.evalModuleExpr(m, base).q ?? '';
+      const q = qualified(host, m, base);
       const last = exprText(base).split('.').pop() ?? '';
       return cat.sets.auditDecorators.has(q) || cat.sets.auditDecoratorNames.has(last);
     });
@@ -243,7 +251,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     for (const d of fn.decorators) {
       const { base, call } = stripCall(d.expr);
       const v = host.evalModuleExpr(m, base);
-      const q = v.q ?? '';
+      const q = v.imp && !v.fn ? (host.followImport(m, v).q ?? '') : (v.q ?? '');
       const dec = fw.decorators.find((x) => x.names.includes(q));
       const approvedKw = APPROVAL_KEYWORDS.some((k) => kwTrue(call, k));
       if (dec) {
@@ -282,7 +290,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   const toolClasses = new Map<string, { framework: string; methods: string[] }>();
   const classBase = (c: ClassDef): { framework: string; methods: string[] } | undefined => {
     for (const b of c.bases) {
-      const q = host.evalModuleExpr(m, b).q ?? '';
+      const q = qualified(host, m, b);
       const hit = fw.baseClasses.find((x) => x.names.includes(q));
       if (hit) return hit;
       if (b.kind === 'name' && toolClasses.has(b.id)) return toolClasses.get(b.id);
@@ -369,7 +377,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     // only calls that could register a tool are resolved (most calls in a module are not)
     const last = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
     if (!interesting.has(last) && !c.args.some((a) => a.name && fw.toolListKeywords.includes(a.name))) return;
-    const q = host.evalModuleExpr(m, c.callee).q ?? '';
+    const q = qualified(host, m, c.callee);
     const reg = fw.registrations.find((r) => r.callees.includes(q));
     if (reg) {
       for (const a of reg.args) {
@@ -535,11 +543,15 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     tools.push({ name, framework, fn, module: m, span, nameSpan, approved: approved || moduleApproved, audited, untainted: tsParamsUntainted(fn, constrained) });
   };
   const interesting = registrationNames(cat, m);
+  // A framework's factory re-exported under another name by a workspace module (`defineTool` from './kit'):
+  // calls that look like a declaration are resolved too.
+  const fromWorkspace = new Set(m.imports.filter((b) => b.module.startsWith('.')).map((b) => b.local));
   forEachCall(moduleAndMethodBodies(m), (c, top, an) => {
     const last = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
-    if (!interesting.has(last)) return;
+    const root = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' && c.callee.obj.kind === 'name' ? c.callee.obj.id : '';
+    if (!interesting.has(last) && !(fromWorkspace.has(root) && looksLikeDeclaration(c, fw.fallbackHandlerProps))) return;
     const cv = host.evalModuleExpr(m, c.callee);
-    const q = cv.q ?? '';
+    const q = (cv.imp && !cv.fn ? host.followImport(m, cv) : cv).q ?? '';
     const calleeName = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
     const stmtSpan = top.span;
     // factory({ execute })
@@ -621,4 +633,11 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     if (body) add(body, hit.framework, c.name, c.span, c.nameSpan, false, new Set());
   }
   return tools;
+}
+
+/** `f({ execute: … })`, `f(fn, { … })`: the shapes of the TypeScript frameworks' tool factories. */
+function looksLikeDeclaration(c: CallExpr, handlerProps: string[]): boolean {
+  const [a0, a1] = c.args.map((a) => a.value);
+  if (a0?.kind === 'dict') return [...handlerProps, 'func'].some((p) => !!dictProp(a0, p));
+  return a0?.kind === 'func' && a1?.kind === 'dict';
 }

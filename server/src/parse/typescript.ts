@@ -1089,13 +1089,35 @@ class TsLowerer {
       this.emit(out, this.defaultAssign(n, v));
       return;
     }
+    if (clause && source) {
+      // `export { tool as defineTool } from 'ai'`: the name is bound here as if imported
+      const module = this.strValue(source);
+      const bindings: ImportBinding[] = [];
+      for (const sp of this.kids(clause)) {
+        if (this.ty(sp) !== 'export_specifier' || this.hasToken(sp, 'type')) continue;
+        const name = this.field(sp, this.F.name);
+        const alias = this.field(sp, this.F.alias);
+        if (!name) continue;
+        const exported = this.keyText(name) ?? this.text(name);
+        bindings.push({ local: alias ? (this.keyText(alias) ?? this.text(alias)) : exported, module, name: exported, span: this.span(sp) });
+      }
+      if (!bindings.length) return;
+      for (const b of bindings) this.imports.push(b);
+      this.emit(out, { kind: 'import', span: this.span(n), imports: bindings });
+      return;
+    }
     if (clause && !source) {
-      // `export { run as default }`
+      // `export { run as default }`, `export { run as runTool }`
       for (const sp of this.kids(clause)) {
         if (this.ty(sp) !== 'export_specifier') continue;
         const name = this.field(sp, this.F.name);
         const alias = this.field(sp, this.F.alias);
-        if (name && alias && this.keyText(alias) === 'default') this.emit(out, this.defaultAssign(sp, { kind: 'name', id: this.text(name), span: this.span(name) }));
+        if (!name || !alias) continue;
+        const value: Expr = { kind: 'name', id: this.text(name), span: this.span(name) };
+        const exported = this.keyText(alias) ?? this.text(alias);
+        if (exported === 'default') this.emit(out, this.defaultAssign(sp, value));
+        // `export { run as runTool }`: importers look the module up by the exported name
+        else if (exported !== value.id) this.emit(out, { kind: 'assign', span: this.span(sp), targets: [{ kind: 'name', id: exported, span: this.span(alias) }], value });
       }
     }
   }
