@@ -211,7 +211,7 @@ class EngineImpl implements Engine, Ctx {
     if (l?.env) return l.env;
     const env = new Map<string, Val>();
     const interp = new Interp(this, m, undefined, false);
-    for (const b of m.imports) env.set(b.local, interp.importVal(b.module, b.name));
+    for (const b of m.imports) if (b.local) env.set(b.local, interp.importVal(b.module, b.name));
     for (const f of m.functions.values()) if (!f.parent && !f.className && f.name) env.set(f.name, { fn: { fn: f, module: m } });
     for (const c of m.classes) env.set(c.name, { q: `${m.path}:${c.name}` });
     if (l) l.env = env;
@@ -297,7 +297,7 @@ class EngineImpl implements Engine, Ctx {
     this.envInProgress.add(file);
     let v: Val | undefined;
     try {
-      v = this.moduleEnv(target.module).get(imp.name === 'default' ? 'default' : imp.name);
+      v = this.exportedValue(target.module, imp.name === 'default' ? 'default' : imp.name)?.val;
     } finally {
       this.envInProgress.delete(file);
     }
@@ -319,20 +319,20 @@ class EngineImpl implements Engine, Ctx {
       const target = this.load(file);
       if (!target) break;
       this.envInProgress.add(file);
-      let next: Val | undefined;
+      let next: { module: Module; val: Val } | undefined;
       try {
-        next = this.moduleEnv(target.module).get(cur.imp.name);
+        next = this.exportedValue(target.module, cur.imp.name);
       } finally {
         this.envInProgress.delete(file);
       }
       if (!next) break;
-      cur = next;
-      mod = target.module;
+      cur = next.val;
+      mod = next.module;
     }
     return cur;
   }
 
-  resolveImport(m: Module, imp: { module: string; name: string }): FnRef | undefined {
+  resolveImport(m: Module, imp: { module: string; name: string }, hops = 0): FnRef | undefined {
     const file = this.resolveModulePath(m, imp.module);
     if (!file) return undefined;
     if (this.currentFile) {
@@ -345,9 +345,34 @@ class EngineImpl implements Engine, Ctx {
     const name = imp.name === 'default' ? 'default' : imp.name;
     const fn = [...target.module.functions.values()].find((f) => !f.parent && !f.className && f.name === name);
     if (fn) return { fn, module: target.module };
-    // re-exported or assigned: `export const helper = (...) => ...`, `default = ...`
-    const v = this.moduleEnv(target.module).get(name);
-    return v?.fn;
+    // re-exported or assigned: `export const helper = (...) => ...`, `default = ...`, `export { helper } from './http'`,
+    // `export * from './http'`
+    const found = this.exportedValue(target.module, name);
+    if (found?.val.fn) return found.val.fn;
+    if (found?.val.imp && found.val.imp.name !== '*' && hops < 4) return this.resolveImport(found.module, found.val.imp, hops + 1);
+    return undefined;
+  }
+
+  /** A module's top-level value `name`, or one its `export * from` barrels pass on, and the module it is in. */
+  private exportedValue(mod: Module, name: string, depth = 0): { module: Module; val: Val } | undefined {
+    const v = this.moduleEnv(mod).get(name);
+    if (v) return { module: mod, val: v };
+    if (depth >= 4) return undefined;
+    for (const b of mod.imports) {
+      if (b.local !== '' || b.name !== '*') continue;
+      const file = this.resolveModulePath(mod, b.module);
+      if (!file || this.envInProgress.has(file)) continue;
+      const t = this.load(file);
+      if (!t) continue;
+      this.envInProgress.add(file);
+      try {
+        const r = this.exportedValue(t.module, name, depth + 1);
+        if (r) return r;
+      } finally {
+        this.envInProgress.delete(file);
+      }
+    }
+    return undefined;
   }
 
   /** Import specifier → file, per importing folder; kept across edits, dropped when files change. */

@@ -220,7 +220,7 @@ export class Interp {
         env.set(s.cls.name, { q: `${this.module.path}:${s.cls.name}` });
         return env;
       case 'import':
-        for (const b of s.imports) env.set(b.local, this.importVal(b.module, b.name));
+        for (const b of s.imports) if (b.local) env.set(b.local, this.importVal(b.module, b.name));
         return env;
     }
   }

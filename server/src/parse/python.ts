@@ -336,6 +336,8 @@ class PyLowerer {
     } else if (n.type === 'import_from_statement') {
       const modNode = n.childForFieldName('module_name');
       const module = modNode?.text.replace(/\s+/g, '') ?? '';
+      // `from .tools import *` (a package's __init__ passing a module on): local '' marks it, as `export *` does
+      if (n.namedChildren.some((c) => c.type === 'wildcard_import')) out.push({ local: '', module, name: '*', span: spanOf(n) });
       for (let i = 0; i < n.childCount; i++) {
         if (n.fieldNameForChild(i) !== 'name') continue;
         const c = n.child(i);

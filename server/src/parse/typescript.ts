@@ -1067,12 +1067,24 @@ class TsLowerer {
     let clause: number | undefined;
     let source: number | undefined;
     let equals = false;
+    let star = false;
+    let namespace: number | undefined;
     for (const c of this.kids(n)) {
       if (this.ty(c) === 'decorator') decorators.push(this.decorator(c));
       else if (!this.nm(c) && this.ty(c) === 'default') isDefault = true;
       else if (!this.nm(c) && this.ty(c) === '=') equals = true;
+      else if (!this.nm(c) && this.ty(c) === '*') star = true;
+      else if (this.ty(c) === 'namespace_export') namespace = c;
       else if (this.ty(c) === 'export_clause') clause = c;
       else if (this.fieldOf[c] === this.F.source) source = c;
+    }
+    if (source && !clause && (star || namespace !== undefined)) {
+      // `export * from './fetch'` (a barrel: local '' marks it) and `export * as net from './net'`
+      const id = namespace !== undefined ? this.firstNamed(namespace) : undefined;
+      const b: ImportBinding = { local: id !== undefined ? this.text(id) : '', module: this.strValue(source), name: '*', span: this.span(n) };
+      this.imports.push(b);
+      this.emit(out, { kind: 'import', span: this.span(n), imports: [b] });
+      return;
     }
     const decl = this.field(n, this.F.declaration);
     if (decl) {
