@@ -297,11 +297,15 @@ class EngineImpl implements Engine, Ctx {
     this.envInProgress.add(file);
     let v: Val | undefined;
     try {
-      v = this.exportedValue(target.module, imp.name === 'default' ? 'default' : imp.name)?.val;
+      const found = this.exportedValue(target.module, imp.name === 'default' ? 'default' : imp.name);
+      v = found?.val;
+      // passed on from another module (`from .payments import PaymentsClient` in a package's __init__)
+      if (found && v?.imp && !v.fn) v = this.followImport(found.module, v);
     } finally {
       this.envInProgress.delete(file);
     }
-    if (v && !v.fn && !v.imp) {
+    // An import still unresolved is kept only when it names the same thing from any module (not `.x`).
+    if (v && !v.fn && !(v.imp && (v.imp.module.startsWith('.') || v.imp.name === '*'))) {
       if (this.importedValues.size > SUMMARY_CACHE_MAX) this.importedValues.clear();
       this.importedValues.set(key, v);
       return v;
@@ -541,6 +545,7 @@ class EngineImpl implements Engine, Ctx {
       paramSafe,
       ret: ret ?? EMPTY,
       retTrue,
+      sqlText: interp.sqlTextParams.size ? [...interp.sqlTextParams] : undefined,
     };
     this.summaries.set(key, s);
     if (this.summaries.size > SUMMARY_CACHE_MAX) this.summaries.delete(this.summaries.keys().next().value as string);

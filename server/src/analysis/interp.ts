@@ -7,6 +7,8 @@ import type { CallExpr, Expr, FunctionDef, Module, Span, Stmt, Target } from '..
 import type { Catalog, SinkSpec } from './data';
 import { ALL, bit, CAT_BIT, EMPTY, Env, type Fact, type Facts, type FnRef, joinVal, tainted, unionTaint, type Val, withSafe } from './values';
 
+/** SQL that makes the rest of a transaction read-only. */
+const READ_ONLY_TXN = /\b(begin|start|set)\b[\s\w]*\btransaction\b[\s\w,]*\bread\s+only\b|\bset\s+session\s+characteristics\b.*\bread\s+only\b/i;
 /** A path whose constant end names a temporary file. */
 const TEMP_NAME = /\.(tmp|temp|part|partial)$/i;
 
@@ -26,6 +28,8 @@ export interface Hit {
   arg?: Expr;
   stmt?: Stmt;
   shape?: string;
+  /** SQL run on a read-only connection: scoped once the caller has checked the tables too. */
+  ro?: boolean;
   /** The flow of the tainted value up to the anchor. */
   valueFlow?: readonly FlowStep[];
 }
@@ -50,6 +54,8 @@ export interface Summary {
   paramSafe: number[];
   ret: Val;
   retTrue?: number[];
+  /** Parameters whose value reaches an SQL sink as the statement's text: `DELETE …` passed in is destructive. */
+  sqlText?: number[];
 }
 
 export interface Ctx {
@@ -89,6 +95,8 @@ function spanLine(s: Span): number {
 export class Interp {
   readonly hits: Hit[] = [];
   readonly txns: TxnUse[] = [];
+  /** In a helper's summary: parameters whose value reaches an SQL sink as its text. */
+  readonly sqlTextParams = new Set<number>();
   caps = 0;
   logs = false;
   /** Normal exits: the value, the environment, and whether the returned expression is a literal False/None (or True). */
@@ -180,13 +188,17 @@ export class Interp {
         if (s.test) this.ev(s.test, env);
         this.breaks.push([]);
         let cur = env;
+        let everyItem = !!(s.target && iter);
         for (let i = 0; i < 2; i++) {
           const body = cur.clone();
           if (s.target && iter) this.bind(s.target, this.elementOf(iter), body);
           const out = this.run(s.body, body);
+          everyItem &&= out.dead || out.tablesChecked;
           cur = Env.join(cur, out);
         }
         const brk = this.breaks.pop() ?? [];
+        // `for table in tables: if table not in ALLOWED: raise`: with no early exit, every item was checked
+        if (everyItem && !brk.length && !cur.dead) cur.tablesChecked = true;
         const after = this.run(s.else, cur.clone());
         return Env.joinAll([after, ...brk]);
       }
@@ -951,6 +963,8 @@ export class Interp {
       }
       const u = unionTaint(actual);
       if (!u.t || ((u.safe ?? 0) & bit(h.category)) !== 0) continue;
+      // the helper runs it on a read-only connection and the caller checked the tables first
+      if (h.ro && env.tablesChecked) continue;
       const argIdx = [...h.origins].map((o) => Number(o.slice(1)));
       const argExpr = this.argExprForParam(ref.fn, e, argIdx[0]);
       this.addHit({ ...h, span: e.span, origins: u.t, flow: [step, ...h.flow], call: e, arg: argExpr, stmt: this.stmtTop, valueFlow: u.flow });
@@ -958,6 +972,12 @@ export class Interp {
     this.caps |= s.caps;
     for (const c of s.capSites) this.noteCap(c.category, `${ref.fn.name || 'helper'}() → ${c.sink}`, e.span);
     for (const t of s.txns) this.txns.push({ ...t, span: e.span, approved: t.approved || env.approved, flow: [step, ...t.flow] });
+    for (const i of s.sqlText ?? []) {
+      const a = args[i];
+      const text = a?.str ?? a?.prefix;
+      if (text !== undefined) this.destructiveSql(text, `${ref.fn.name || 'helper'}()`, e.span, env);
+      else if (a) this.noteSqlTextParams(a);
+    }
     if (s.logs) this.logs = true;
     if (s.approves) env.approved = true;
     if (s.tables) env.tablesChecked = true;
@@ -972,7 +992,7 @@ export class Interp {
     });
     // the return value: the helper's own result with the caller's taint substituted; a small helper
     // (a URL or path builder) is re-evaluated with the actual arguments, so a constant base stays known
-    const exact = s.ret.t?.size && ref.fn.body.length <= 8 && this.inline < MAX_INLINE_DEPTH ? this.evalReturn(ref, args) : undefined;
+    const exact = s.ret.t?.size && ref.fn.body.length <= 8 && this.inline < MAX_INLINE_DEPTH ? this.evalReturn(ref, args, e) : undefined;
     if (exact) return exact;
     const ret = s.ret;
     const origins = ret.t ? [...ret.t] : [];
@@ -996,13 +1016,30 @@ export class Interp {
     return out;
   }
 
-  private evalReturn(ref: FnRef, args: Val[]): Val | undefined {
+  /** SQL text that deletes data is a destructive action (txn) as well as a query. */
+  private destructiveSql(text: string, sinkName: string, span: Span, env: Env, flow: FlowStep[] = []): void {
+    if (!this.ctx.cat.destructiveSql.test(text)) return;
+    this.caps |= CAT_BIT.txn;
+    const step: FlowStep = { file: this.module.path, span, message: `runs ${text.trim().split(/\s+/).slice(0, 2).join(' ')} via ${sinkName}()` };
+    this.txns.push({ rule: 'txn/destructive-action-without-approval', sink: sinkName, span, approved: env.approved, flow: [step, ...flow] });
+  }
+
+  /** In a helper, SQL text of unknown content that comes from parameters: the caller's arguments decide. */
+  private noteSqlTextParams(v: Val): void {
+    if (this.isToolBody || !v.t) return;
+    for (const o of v.t) if (o.startsWith('#')) this.sqlTextParams.add(Number(o.slice(1)));
+  }
+
+  private evalReturn(ref: FnRef, args: Val[], call?: CallExpr): Val | undefined {
     const sub = new Interp(this.ctx, ref.module, ref.fn, false);
     sub.inline = this.inline + 1;
     const env = new Env(new Map(), false);
     ref.fn.params.forEach((p, i) => {
-      if (p.pattern) sub.bind(p.pattern, args[i] ?? EMPTY, env);
-      else env.set(p.name, args[i] ?? EMPTY);
+      let v = args[i] ?? EMPTY;
+      // a parameter the call leaves out holds its default (`root: Path = SANDBOX_ROOT`)
+      if (call && p.defaultValue && !p.rest && !p.kwrest && v === EMPTY && !this.argExprForParam(ref.fn, call, i)) v = sub.ev(p.defaultValue, env);
+      if (p.pattern) sub.bind(p.pattern, v, env);
+      else env.set(p.name, v);
     });
     try {
       sub.run(ref.fn.body, env);
@@ -1162,6 +1199,11 @@ export class Interp {
     if (q === 're.fullmatch' || q === 're.match' || q === 're.search') return this.regexCheck(first.str ?? '', e.args[1]?.value, env, q === 're.fullmatch');
     // read-only connections
     const ro = this.isReadOnlyOpen(e, vals);
+    // client.query('BEGIN TRANSACTION READ ONLY'): what this connection runs next cannot write
+    if (e.callee.kind === 'attr' && e.callee.obj.kind === 'name' && READ_ONLY_TXN.test(first.str ?? '')) {
+      const cur = this.lookup(e.callee.obj.id, env);
+      env.set(e.callee.obj.id, { ...(cur ?? EMPTY), ro: true });
+    }
     const u = unionTaint(recv ? [recv, ...vals] : vals);
     const out: { -readonly [K in keyof Val]: Val[K] } = {};
     if (u.t) {
@@ -1376,6 +1418,7 @@ export class Interp {
     this.noteCap(c, sinkName, e.span);
     let v = s.element !== undefined && v0.items?.[s.element] ? v0.items[s.element] : v0;
     let shape: string | undefined;
+    let ro = false;
     const callExpr = e.kind === 'call' ? e : undefined;
     if (c === 'exec') {
       let mode = s.mode ?? 'shell';
@@ -1414,12 +1457,11 @@ export class Interp {
     }
     if (c === 'sql') {
       const text = v.str ?? v.prefix;
-      if (text !== undefined && this.ctx.cat.destructiveSql.test(text)) {
-        this.caps |= CAT_BIT.txn;
-        this.txns.push({ rule: 'txn/destructive-action-without-approval', sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `runs ${text.trim().split(/\s+/).slice(0, 2).join(' ')} via ${sinkName}()` }] });
-      }
+      if (text !== undefined) this.destructiveSql(text, sinkName, e.span, env);
+      else this.noteSqlTextParams(v);
       // read-only connection + table allowlist
       if (call?.recv?.ro && env.tablesChecked) return;
+      if (call?.recv?.ro) ro = true;
       if (argExpr?.kind === 'fmt') shape = this.lang === 'python' ? 'fstring-sql' : 'template-sql';
       else if (argExpr?.kind === 'bin') shape = argExpr.op === '%' ? 'percent-sql' : 'concat-sql';
       else if (argExpr?.kind === 'call' && argExpr.callee.kind === 'attr' && argExpr.callee.name === 'format') shape = 'format-sql';
@@ -1430,7 +1472,7 @@ export class Interp {
     if (!tainted(v) || v.num) return;
     if (((v.safe ?? 0) & CAT_BIT[c]) !== 0) return;
     if (c === 'secret') shape = 'env-key';
-    this.addHit({ rule: s.rule, category: c, sink: sinkName, span: e.span, origins: v.t as ReadonlySet<string>, flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop, shape, valueFlow: v.flow });
+    this.addHit({ rule: s.rule, category: c, sink: sinkName, span: e.span, origins: v.t as ReadonlySet<string>, flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop, shape, valueFlow: v.flow, ro: ro || undefined });
   }
 
   /** An HTTP DELETE, or a POST to a payment or messaging API, is a consequential action too. */

@@ -462,6 +462,8 @@ function wrapperLogs(m: Module, host: DiscoverHost, call: CallExpr): boolean {
   let found = false;
   forEachCall(ref.fn.body, (c) => {
     if (c.callee.kind === 'attr' && host.cat.sets.loggerMethods.has(c.callee.name) && host.cat.loggerNames.test(exprText(c.callee.obj))) found = true;
+    // a workspace audit function: auditLog(`tool.${name}`, …)
+    if (c.callee.kind === 'name' && host.cat.auditFunctionNames.test(c.callee.id)) found = true;
   });
   return found;
 }
@@ -559,7 +561,10 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     const obj = c.args[0]?.value;
     if ((fac || fw.fallbackFactoryNames.includes(calleeName)) && obj?.kind === 'dict') {
       const handlerProp = fac?.handler ?? fw.fallbackHandlerProps.find((p) => dictProp(obj, p));
-      const handler = handlerProp ? fnOf(dictProp(obj, handlerProp)) : undefined;
+      const handlerExpr = handlerProp ? dictProp(obj, handlerProp) : undefined;
+      const handler = fnOf(handlerExpr);
+      // execute: withAudit('name', async (input) => …): a wrapper that writes the record
+      const wrappedAudit = handlerExpr?.kind === 'call' && wrapperLogs(m, host, handlerExpr);
       if (handler && (fac || c.callee.kind === 'attr' || !cv.q || cv.imp || q.startsWith('builtins.') || q === calleeName)) {
         const constrained = new Set<string>();
         for (const sp of fac?.schema ?? ['inputSchema', 'parameters', 'schema']) schemaFields(dictProp(obj, sp), fw.constrainedSchemas, constrained);
@@ -568,19 +573,20 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
         const approved = !!ap && !(ap.kind === 'const' && ap.value === false);
         const nameExpr = dictProp(obj, 'name') ?? dictProp(obj, 'id');
         const name = an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler.name || 'tool');
-        add(handler, fac?.framework ?? (calleeName === 'createTool' ? 'mastra' : 'ai-tool'), name, stmtSpan, an?.span ?? c.span, approved, constrained);
+        add(handler, fac?.framework ?? (calleeName === 'createTool' ? 'mastra' : 'ai-tool'), name, stmtSpan, an?.span ?? c.span, approved, constrained, wrappedAudit);
         return;
       }
     }
     // tool(fn, { schema })
     const hc = fw.handlerCalls.find((h) => h.callees.includes(q));
     if (hc) {
-      const handler = fnOf(c.args[hc.handlerArg]?.value);
+      const handlerExpr = c.args[hc.handlerArg]?.value;
+      const handler = fnOf(handlerExpr);
       const cfg = c.args[hc.configArg]?.value;
       const constrained = new Set<string>();
       if (cfg?.kind === 'dict') for (const sp of hc.schema) schemaFields(dictProp(cfg, sp), fw.constrainedSchemas, constrained);
       const nameExpr = cfg?.kind === 'dict' ? dictProp(cfg, 'name') : undefined;
-      add(handler, hc.framework, an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler?.name || 'tool'), stmtSpan, an?.span ?? c.span, false, constrained);
+      add(handler, hc.framework, an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler?.name || 'tool'), stmtSpan, an?.span ?? c.span, false, constrained, handlerExpr?.kind === 'call' && wrapperLogs(m, host, handlerExpr));
       return;
     }
     // server.registerTool('name', config, handler) / server.tool('name', ..., handler)

@@ -1,0 +1,1 @@
+"""Agent tools, grouped by capability."""
