@@ -1184,6 +1184,8 @@ export class Interp {
           return { ...j, q: recv.q, resolved: S.resolvingMethods.has(method) || recv.resolved || undefined, str: method === 'expanduser' ? recv.str : j.str };
         }
       }
+      // text("… WHERE id = :oid").bindparams(oid=x): the values are bound, the statement's text is unchanged
+      if (method === 'bindparams' && recv.q === 'sqlalchemy.text()') return recv;
       if (PASSTHRU.has(method)) {
         const u = unionTaint([recv, ...vals]);
         return { t: u.t, safe: u.safe, flow: u.flow, prefix: recv.prefix, resolved: recv.resolved, approval: recv.approval, derived: recv.derived?.kind === 'host' ? recv.derived : undefined };
