@@ -848,6 +848,8 @@ export class Interp {
     let reported = 0;
     for (let i = before; i < this.hits.length; i++) reported |= bit(this.hits[i].category);
     if ((q === 'os.getenv' || q === 'os.environ.get' || q === 'Deno.env.get') && vals[0]?.str !== undefined) return { q: `env.${vals[0].str}`, str: vals[1]?.str };
+    // sql`… ${x}` (Drizzle, sql-template-tag): the values become bound parameters of the statement built
+    if (e.taggedTemplate && /(^|\.)sql$/i.test(exprText(e.callee))) return { q: 'sql-template' };
 
     if (ref) return this.applySummary(ref, e, env, vals, recv);
 
@@ -1287,6 +1289,15 @@ export class Interp {
     const unsafeDot = /(^|[^\\[])\.(?![^[]*\])/.test(body) || /\\S|\\W|\\D|\[\^/.test(body);
     if (unsafeDot) return { num: true };
     let mask = ALL & ~CAT_BIT.net;
+    // `https://api\.example\.com/[\w/-]*`: a literal scheme and host, up to the '/' after the host
+    let literal = '';
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i];
+      if (ch === '\\' && /[./:-]/.test(body[i + 1] ?? '')) literal += body[++i];
+      else if (/[A-Za-z0-9:/_-]/.test(ch)) literal += ch;
+      else break;
+    }
+    if (URL_HOST_PREFIX.test(literal)) mask |= CAT_BIT.net;
     const classes = (body.match(/\[[^\]]*\]/g) ?? []).join('');
     if (/\.|\//.test(classes) || body.includes('/')) mask &= ~CAT_BIT.fs;
     if (/['"\s]|\\s/.test(classes + body)) mask &= ~CAT_BIT.sql;
@@ -1456,6 +1467,11 @@ export class Interp {
         this.caps |= CAT_BIT.secret;
         this.addHit({ rule: 'secret/credential-store-read', category: 'secret', sink: sinkName, span: e.span, origins: new Set(), flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop });
       }
+    }
+    if (c === 'sql' && v.props && !v.str) {
+      // pool.query({ text, values }) / connection.query({ sql, values }): the statement is the text property
+      const textProp = v.props.get('text') ?? v.props.get('sql') ?? v.props.get('query');
+      if (textProp) v = textProp;
     }
     if (c === 'sql') {
       const text = v.str ?? v.prefix;

@@ -333,6 +333,14 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
       const fn = m.functions.get(`${currentClass}.${e.name}`);
       return fn ? { fn, module: m } : undefined;
     }
+    // function_tool(fn), tool(fn), functools.partial(fn, …) in a tools list: the wrapped function
+    if (e.kind === 'call') {
+      const first = e.args.find((a) => !a.name && !a.spread)?.value;
+      if (!first || first.kind === 'call') return undefined;
+      const q = qualified(host, m, e.callee);
+      const wraps = q === 'functools.partial' || fw.decorators.some((d) => d.names.includes(q)) || fw.registrations.some((r) => r.callees.includes(q));
+      return wraps ? fnFromExpr(first) : undefined;
+    }
     if (e.kind !== 'name' && e.kind !== 'attr') return undefined;
     return host.resolveFn(m, host.evalModuleExpr(m, e));
   };
