@@ -103,3 +103,102 @@ export function wrapperCursor(cur: ReturnType<Node['walk']>): CursorOps {
   };
 }
 
+/**
+ * A syntax tree copied in one cursor pass, node i being column i of typed arrays (a million small objects
+ * would mostly be garbage-collector work): type id, field id in the parent (0: none), UTF-16 start and end,
+ * first child and next sibling (-1: none).
+ */
+export class NodeColumns {
+  size = 0;
+  tid: Int32Array;
+  field: Int32Array;
+  s: Int32Array;
+  e: Int32Array;
+  first: Int32Array;
+  next: Int32Array;
+
+  constructor(private capacity: number) {
+    this.tid = new Int32Array(capacity);
+    this.field = new Int32Array(capacity);
+    this.s = new Int32Array(capacity);
+    this.e = new Int32Array(capacity);
+    this.first = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  add(tid: number, field: number, s: number, e: number): number {
+    if (this.size === this.capacity) this.grow();
+    const i = this.size++;
+    this.tid[i] = tid;
+    this.field[i] = field;
+    this.s[i] = s;
+    this.e[i] = e;
+    this.first[i] = -1;
+    this.next[i] = -1;
+    return i;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const bigger = (a: Int32Array) => {
+      const b = new Int32Array(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.tid = bigger(this.tid);
+    this.field = bigger(this.field);
+    this.s = bigger(this.s);
+    this.e = bigger(this.e);
+    this.first = bigger(this.first);
+    this.next = bigger(this.next);
+  }
+}
+
+/** What a copy's visitor made of the cursor's current node. */
+export interface CopyStep {
+  /** The node added to the columns. */
+  node: number;
+  /** Linked as the next child of its parent (comments of the TypeScript copy are kept aside). */
+  link: boolean;
+  /** Worth trying to descend into (not a token or a leaf whose insides nobody reads). */
+  descend: boolean;
+}
+
+/**
+ * Walks the cursor's subtree in document order: `visit(parent, step)` adds the current node (its parent's
+ * index given) and fills `step`; the walk links it under its parent and descends or moves on.
+ */
+export function copyWalk(cur: CursorOps, tree: NodeColumns, visit: (parent: number, step: CopyStep) => void): void {
+  const step: CopyStep = { node: 0, link: true, descend: false };
+  const parents: number[] = [];
+  const lasts: number[] = [];
+  let parent = 0;
+  let last = -1;
+  if (!cur.firstChild()) return;
+  for (;;) {
+    visit(parent, step);
+    const node = step.node;
+    if (step.link) {
+      if (last < 0) tree.first[parent] = node;
+      else tree.next[last] = node;
+      last = node;
+    }
+    if (step.descend && cur.firstChild()) {
+      parents.push(parent);
+      lasts.push(last);
+      parent = node;
+      last = -1;
+      continue;
+    }
+    let more = true;
+    while (!cur.nextSibling()) {
+      if (!parents.length || !cur.parent()) {
+        more = false;
+        break;
+      }
+      parent = parents.pop() as number;
+      last = lasts.pop() as number;
+    }
+    if (!more) break;
+  }
+}

@@ -2,7 +2,7 @@
 // the parts of web-tree-sitter's Node API that python.ts uses. Lowering through the wrappers cost as much
 // as the parse itself: every `type`, `childForFieldName` or `startPosition` crossed into WASM and built
 // new wrapper objects. Here node i is column i of typed arrays, and positions come from a line index.
-import { type CursorOps, directCursor, intern, wrapperCursor } from './cursor';
+import { type CursorOps, NodeColumns, copyWalk, directCursor, intern, wrapperCursor } from './cursor';
 import type { Node } from './parser';
 
 type TSLanguage = Node['tree']['language'];
@@ -44,14 +44,7 @@ function langOf(lang: TSLanguage): PyLang {
 /** For tests: whether the copy may use the direct cursor, and which one the last copy used. */
 export const pyCopyHooks: { direct: boolean; used?: 'direct' | 'wrapper' } = { direct: true };
 
-export class PyTree {
-  size = 0;
-  tid: Int32Array;
-  field: Int32Array;
-  s: Int32Array;
-  e: Int32Array;
-  first: Int32Array;
-  next: Int32Array;
+export class PyTree extends NodeColumns {
   private readonly nodes: (PyNode | undefined)[] = [];
   /** Offsets (relative to `base`) where the lines of `src` after its first begin. */
   private lineStarts?: number[];
@@ -63,41 +56,8 @@ export class PyTree {
     readonly base: number,
     readonly row: number,
     readonly col: number,
-    private capacity = 1 << 10,
   ) {
-    this.tid = new Int32Array(capacity);
-    this.field = new Int32Array(capacity);
-    this.s = new Int32Array(capacity);
-    this.e = new Int32Array(capacity);
-    this.first = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
-  }
-
-  add(tid: number, field: number, s: number, e: number): number {
-    if (this.size === this.capacity) this.grow();
-    const i = this.size++;
-    this.tid[i] = tid;
-    this.field[i] = field;
-    this.s[i] = s;
-    this.e[i] = e;
-    this.first[i] = -1;
-    this.next[i] = -1;
-    return i;
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    const bigger = (a: Int32Array) => {
-      const b = new Int32Array(this.capacity);
-      b.set(a);
-      return b;
-    };
-    this.tid = bigger(this.tid);
-    this.field = bigger(this.field);
-    this.s = bigger(this.s);
-    this.e = bigger(this.e);
-    this.first = bigger(this.first);
-    this.next = bigger(this.next);
+    super(1 << 10);
   }
 
   node(i: number): PyNode {
@@ -226,34 +186,11 @@ export function copyPython(root: Node, text = root.text): PyNode {
 
 function copyChildren(cur: CursorOps, tree: PyTree): void {
   const leaf = tree.lang.leaf;
-  const parents: number[] = [];
-  const lasts: number[] = [];
-  let parent = 0;
-  let last = -1;
-  if (!cur.firstChild()) return;
-  for (;;) {
+  copyWalk(cur, tree, (_parent, step) => {
     const t = cur.typeId();
-    const node = tree.add(t, cur.fieldId(), cur.start(), cur.end());
-    if (last < 0) tree.first[parent] = node;
-    else tree.next[last] = node;
-    last = node;
+    step.node = tree.add(t, cur.fieldId(), cur.start(), cur.end());
+    step.link = true;
     // Type ids past the table (ERROR nodes) are not leaves.
-    if (!(leaf[t] ?? false) && cur.firstChild()) {
-      parents.push(parent);
-      lasts.push(last);
-      parent = node;
-      last = -1;
-      continue;
-    }
-    let more = true;
-    while (!cur.nextSibling()) {
-      if (!parents.length || !cur.parent()) {
-        more = false;
-        break;
-      }
-      parent = parents.pop() as number;
-      last = lasts.pop() as number;
-    }
-    if (!more) break;
-  }
+    step.descend = !(leaf[t] ?? false);
+  });
 }

@@ -17,7 +17,7 @@ import type {
   Stmt,
   Target,
 } from '../model/ir';
-import { type CursorOps, directCursor, intern, wrapperCursor } from './cursor';
+import { type CursorOps, NodeColumns, copyWalk, directCursor, intern, wrapperCursor } from './cursor';
 import type { Node } from './parser';
 
 /** Deeper syntax (10,000 nested parens, generated code) is flattened into one UnknownExpr. */
@@ -35,51 +35,7 @@ const MAX_FLATTENED = 2000;
  * end (-1 for tokens whose position is not needed), first child and next sibling (-1: none).
  * Comments are taken out of the tree (they may sit between any two tokens).
  */
-class TreeCopy {
-  size = 0;
-  tid: Int32Array;
-  field: Int32Array;
-  s: Int32Array;
-  e: Int32Array;
-  first: Int32Array;
-  next: Int32Array;
-
-  constructor(private capacity: number) {
-    this.tid = new Int32Array(capacity);
-    this.field = new Int32Array(capacity);
-    this.s = new Int32Array(capacity);
-    this.e = new Int32Array(capacity);
-    this.first = new Int32Array(capacity);
-    this.next = new Int32Array(capacity);
-  }
-
-  add(tid: number, field: number, s: number, e: number): number {
-    if (this.size === this.capacity) this.grow();
-    const i = this.size++;
-    this.tid[i] = tid;
-    this.field[i] = field;
-    this.s[i] = s;
-    this.e[i] = e;
-    this.first[i] = -1;
-    this.next[i] = -1;
-    return i;
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    const bigger = (a: Int32Array) => {
-      const b = new Int32Array(this.capacity);
-      b.set(a);
-      return b;
-    };
-    this.tid = bigger(this.tid);
-    this.field = bigger(this.field);
-    this.s = bigger(this.s);
-    this.e = bigger(this.e);
-    this.first = bigger(this.first);
-    this.next = bigger(this.next);
-  }
-}
+class TreeCopy extends NodeColumns {}
 
 /** Kept between files; dropped after a very large one. */
 let pool: TreeCopy | undefined;
@@ -283,12 +239,7 @@ function releaseCopy(tree: TreeCopy): void {
 function copyChildren(cur: CursorOps, info: LangInfo, tree: TreeCopy, checkErrors: boolean, out: CopyResult): void {
   const { types, named: isNamed, hasFields } = info;
   const leaf = checkErrors ? info.leaf : info.opaque;
-  const parents: number[] = [];
-  const lasts: number[] = [];
-  let parent = 0;
-  let last = -1;
-  if (!cur.firstChild()) return;
-  for (;;) {
+  copyWalk(cur, tree, (parent, step) => {
     const t = cur.typeId();
     // Type ids past the table (65535) are ERROR nodes.
     const named = isNamed[t] ?? true;
@@ -304,30 +255,12 @@ function copyChildren(cur: CursorOps, info: LangInfo, tree: TreeCopy, checkError
     }
     if (checkErrors && (t >= types.length || cur.missing())) out.errors.push(tree.s[node] >= 0 ? tree.s[node] : cur.start());
     const type = types[t];
-    if (type === 'comment' || type === 'html_comment') out.comments.push(node);
-    else {
-      if (last < 0) tree.first[parent] = node;
-      else tree.next[last] = node;
-      last = node;
-    }
-    if (!leaf[t] && cur.firstChild()) {
-      parents.push(parent);
-      lasts.push(last);
-      parent = node;
-      last = -1;
-      continue;
-    }
-    let more = true;
-    while (!cur.nextSibling()) {
-      if (!parents.length || !cur.parent()) {
-        more = false;
-        break;
-      }
-      parent = parents.pop() as number;
-      last = lasts.pop() as number;
-    }
-    if (!more) break;
-  }
+    const comment = type === 'comment' || type === 'html_comment';
+    if (comment) out.comments.push(node);
+    step.node = node;
+    step.link = !comment;
+    step.descend = !leaf[t];
+  });
 }
 
 // ---------------------------------------------------------------- node classes
@@ -1103,16 +1036,7 @@ class TsLowerer {
     }
     if (clause && source) {
       // `export { tool as defineTool } from 'ai'`: the name is bound here as if imported
-      const module = this.strValue(source);
-      const bindings: ImportBinding[] = [];
-      for (const sp of this.kids(clause)) {
-        if (this.ty(sp) !== 'export_specifier' || this.hasToken(sp, 'type')) continue;
-        const name = this.field(sp, this.F.name);
-        const alias = this.field(sp, this.F.alias);
-        if (!name) continue;
-        const exported = this.keyText(name) ?? this.text(name);
-        bindings.push({ local: alias ? (this.keyText(alias) ?? this.text(alias)) : exported, module, name: exported, span: this.span(sp) });
-      }
+      const bindings = this.specifierBindings(clause, 'export_specifier', this.strValue(source));
       if (!bindings.length) return;
       for (const b of bindings) this.imports.push(b);
       this.emit(out, { kind: 'import', span: this.span(n), imports: bindings });
@@ -1132,6 +1056,20 @@ class TsLowerer {
         else if (exported !== value.id) this.emit(out, { kind: 'assign', span: this.span(sp), targets: [{ kind: 'name', id: exported, span: this.span(alias) }], value });
       }
     }
+  }
+
+  /** `{ a, b as c }` of an import, or of an `export … from`: each name bound locally (type-only ones skipped). */
+  private specifierBindings(list: number, type: 'import_specifier' | 'export_specifier', module: string): ImportBinding[] {
+    const out: ImportBinding[] = [];
+    for (const sp of this.kids(list)) {
+      if (this.ty(sp) !== type || this.hasToken(sp, 'type')) continue;
+      const name = this.field(sp, this.F.name);
+      const alias = this.field(sp, this.F.alias);
+      if (!name) continue;
+      const imported = this.keyText(name) ?? this.text(name);
+      out.push({ local: alias ? (this.keyText(alias) ?? this.text(alias)) : imported, module, name: imported, span: this.span(sp) });
+    }
+    return out;
   }
 
   private defaultAssign(n: number, value: Expr): Stmt {
@@ -1160,14 +1098,7 @@ class TsLowerer {
         const id = this.firstNamed(c);
         if (id) bindings.push({ local: this.text(id), module, name: '*', span: this.span(c) });
       } else if (this.ty(c) === 'named_imports') {
-        for (const sp of this.kids(c)) {
-          if (this.ty(sp) !== 'import_specifier' || this.hasToken(sp, 'type')) continue;
-          const name = this.field(sp, this.F.name);
-          const alias = this.field(sp, this.F.alias);
-          if (!name) continue;
-          const imported = this.keyText(name) ?? this.text(name);
-          bindings.push({ local: alias ? this.text(alias) : imported, module, name: imported, span: this.span(sp) });
-        }
+        bindings.push(...this.specifierBindings(c, 'import_specifier', module));
       }
     }
     if (!bindings.length) return;
