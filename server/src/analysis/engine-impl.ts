@@ -546,6 +546,7 @@ class EngineImpl implements Engine, Ctx {
       ret: ret ?? EMPTY,
       retTrue,
       sqlText: interp.sqlTextParams.size ? [...interp.sqlTextParams] : undefined,
+      paths: interp.pathParams.size ? [...interp.pathParams] : undefined,
     };
     this.summaries.set(key, s);
     if (this.summaries.size > SUMMARY_CACHE_MAX) this.summaries.delete(this.summaries.keys().next().value as string);

@@ -7,6 +7,34 @@ import type { CallExpr, Expr, FunctionDef, Module, Span, Stmt, Target } from '..
 import type { Catalog, SinkSpec } from './data';
 import { ALL, bit, CAT_BIT, EMPTY, Env, type Fact, type Facts, type FnRef, joinVal, tainted, unionTaint, type Val, withSafe } from './values';
 
+/**
+ * Whether a root given to `startswith` ends with a path separator: without one, `/srv/data-evil` passes a
+ * check for `/srv/data`. Unknown values (a root list passed into a helper) are given the benefit of the doubt.
+ */
+function endsWithSeparator(e: Expr | undefined, v: Val | undefined): boolean {
+  const sep = (x: string) => x.endsWith('/') || x.endsWith('\\');
+  if (!e) return true;
+  if (v?.items) return v.items.every((i) => i.str === undefined || sep(i.str));
+  if (v?.str !== undefined) return sep(v.str);
+  if (v?.suffix !== undefined) return sep(v.suffix);
+  if (e.kind === 'bin' && e.op === '+') return endsWithSeparator(e.right, undefined) || /(^|\.)sep$/.test(exprText(e.right));
+  if (e.kind === 'fmt') {
+    const last = e.parts[e.parts.length - 1];
+    return !!last && (last.kind === 'str' ? sep(last.value) : /(^|\.)sep$/.test(exprText(last)));
+  }
+  if (e.kind === 'str') return sep(e.value);
+  // a root variable whose value the analysis does not know: a constant without its separator was seen above
+  return !(v && (v.resolved || v.q));
+}
+
+/** An argv list whose program is constant and not a shell handed model data. */
+function constantProgram(v: Val | undefined): boolean {
+  const prog = v?.items?.[0];
+  if (!v?.items?.length || !prog || tainted(prog) || prog.str === undefined) return false;
+  const name = prog.str.split('/').pop() ?? '';
+  return !(SHELLS.has(name) && v.items.slice(1).some(tainted));
+}
+
 /** SQL that makes the rest of a transaction read-only. */
 const READ_ONLY_TXN = /\b(begin|start|set)\b[\s\w]*\btransaction\b[\s\w,]*\bread\s+only\b|\bset\s+session\s+characteristics\b.*\bread\s+only\b/i;
 /** A path whose constant end names a temporary file. */
@@ -56,6 +84,8 @@ export interface Summary {
   retTrue?: number[];
   /** Parameters whose value reaches an SQL sink as the statement's text: `DELETE …` passed in is destructive. */
   sqlText?: number[];
+  /** Parameters whose value reaches a file sink as its path: `.env` passed in is a credential store. */
+  paths?: number[];
 }
 
 export interface Ctx {
@@ -97,6 +127,8 @@ export class Interp {
   readonly txns: TxnUse[] = [];
   /** In a helper's summary: parameters whose value reaches an SQL sink as its text. */
   readonly sqlTextParams = new Set<number>();
+  /** In a helper's summary: parameters whose value reaches a file sink as its path. */
+  readonly pathParams = new Set<number>();
   caps = 0;
   logs = false;
   /** Normal exits: the value, the environment, and whether the returned expression is a literal False/None (or True). */
@@ -968,12 +1000,23 @@ export class Interp {
       // the helper runs it on a read-only connection and the caller checked the tables first
       if (h.ro && env.tablesChecked) continue;
       const argIdx = [...h.origins].map((o) => Number(o.slice(1)));
+      // run_argv(["systemctl", "restart", unit]): the helper runs the list as argv, its program is constant
+      if (h.category === 'exec' && h.shape === 'program' && argIdx.length === 1 && constantProgram(args[argIdx[0]])) continue;
       const argExpr = this.argExprForParam(ref.fn, e, argIdx[0]);
       this.addHit({ ...h, span: e.span, origins: u.t, flow: [step, ...h.flow], call: e, arg: argExpr, stmt: this.stmtTop, valueFlow: u.flow });
     }
     this.caps |= s.caps;
     for (const c of s.capSites) this.noteCap(c.category, `${ref.fn.name || 'helper'}() → ${c.sink}`, e.span);
     for (const t of s.txns) this.txns.push({ ...t, span: e.span, approved: t.approved || env.approved, flow: [step, ...t.flow] });
+    for (const i of s.paths ?? []) {
+      // read_text(".env"): the helper opens the file the caller names
+      const a = args[i];
+      const path = a?.str ?? (a?.prefix !== undefined || a?.suffix !== undefined ? `${a.prefix ?? ''}\0${a.suffix ?? ''}` : undefined);
+      if (path !== undefined && this.ctx.cat.credentialPaths.test(path)) {
+        this.caps |= CAT_BIT.secret;
+        this.addHit({ rule: 'secret/credential-store-read', category: 'secret', sink: `${ref.fn.name || 'helper'}()`, span: e.span, origins: new Set(), flow: [step], call: e, stmt: this.stmtTop });
+      } else if (a && !this.isToolBody && a.t) for (const o of a.t) if (o.startsWith('#')) this.pathParams.add(Number(o.slice(1)));
+    }
     for (const i of s.sqlText ?? []) {
       const a = args[i];
       const text = a?.str ?? a?.prefix;
@@ -1259,7 +1302,11 @@ export class Interp {
         f.push({ target: recv.derived.of, mask: CAT_BIT.fs });
       } else if (lits.length && lits.every((l) => l !== undefined && URL_HOST_PREFIX.test(l))) {
         t.push(...this.refsOf(obj, recv, CAT_BIT.net, env));
-      } else if (this.trusted(vals[0] ?? EMPTY, recv) && (recv.resolved || this.exprResolves(obj, env) || (!!this.fn && !this.isToolBody && obj.kind === 'name' && this.fn.params.some((p) => p.name === obj.id)))) {
+      } else if (
+        this.trusted(vals[0] ?? EMPTY, recv) &&
+        endsWithSeparator(arg0, vals[0]) &&
+        (recv.resolved || this.exprResolves(obj, env) || (!!this.fn && !this.isToolBody && obj.kind === 'name' && this.fn.params.some((p) => p.name === obj.id)))
+      ) {
         const root = this.rootVar(obj, env);
         if (root) t.push({ target: root, mask: CAT_BIT.fs });
       }
@@ -1466,7 +1513,7 @@ export class Interp {
       if (path !== undefined && this.ctx.cat.credentialPaths.test(path)) {
         this.caps |= CAT_BIT.secret;
         this.addHit({ rule: 'secret/credential-store-read', category: 'secret', sink: sinkName, span: e.span, origins: new Set(), flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop });
-      }
+      } else if (path === undefined && !this.isToolBody && v.t) for (const o of v.t) if (o.startsWith('#')) this.pathParams.add(Number(o.slice(1)));
     }
     if (c === 'sql' && v.props && !v.str) {
       // pool.query({ text, values }) / connection.query({ sql, values }): the statement is the text property
