@@ -21,6 +21,8 @@ export interface ToolDef {
   untainted: Set<string>;
   /** Extra bodies of the same tool (`_arun` beside `_run`). */
   more?: FunctionDef[];
+  /** A low-level MCP call-tool handler: each branch on the tool's name is a tool of its own. */
+  dispatch?: boolean;
 }
 
 export interface DiscoverHost {
@@ -161,7 +163,70 @@ function dictProp(d: DictExpr, key: string): Expr | undefined {
 }
 
 export function discoverTools(m: Module, host: DiscoverHost, text: string): ToolDef[] {
-  return m.language === 'python' ? discoverPython(m, host, text) : discoverTs(m, host, text);
+  const tools = m.language === 'python' ? discoverPython(m, host, text) : discoverTs(m, host, text);
+  return tools.some((t) => t.dispatch) ? tools.flatMap((t) => (t.dispatch ? splitDispatch(t) : [t])) : tools;
+}
+
+/**
+ * `@server.call_tool()` / `setRequestHandler(CallToolRequestSchema, …)` handlers switch on the tool's name:
+ * each `case 'x':` / `if name == "x":` branch is the tool `x`, analysed with the statements before the switch
+ * (where the arguments are unpacked). A handler without such a chain stays one tool.
+ */
+function splitDispatch(t: ToolDef): ToolDef[] {
+  const found = dispatchChain(t.fn.body);
+  if (!found || found.branches.length < 2) return [t];
+  return found.branches.map((b) => {
+    const fn: FunctionDef = { ...t.fn, id: `${t.fn.id}#${b.name}`, name: b.name, body: [...found.prefix, ...b.body], span: b.span, nameSpan: b.nameSpan };
+    return { ...t, name: b.name, fn, span: b.span, nameSpan: b.nameSpan, dispatch: undefined };
+  });
+}
+
+interface Branch {
+  name: string;
+  nameSpan: Span;
+  span: Span;
+  body: Stmt[];
+}
+
+function dispatchChain(stmts: Stmt[]): { prefix: Stmt[]; branches: Branch[] } | undefined {
+  for (let i = 0; i < stmts.length; i++) {
+    const s = stmts[i];
+    if (s.kind === 'try' || s.kind === 'with') {
+      const inner = dispatchChain(s.body);
+      if (inner) return { prefix: [...stmts.slice(0, i), ...inner.prefix], branches: inner.branches };
+      continue;
+    }
+    if (s.kind !== 'if') continue;
+    const branches: Branch[] = [];
+    // an if/elif (or switch) chain, or consecutive `if name == "x": … return` statements
+    for (let j = i; j < stmts.length; j++) {
+      let cur: Stmt | undefined = stmts[j];
+      const before = branches.length;
+      while (cur?.kind === 'if') {
+        const names = namesTested(cur.test);
+        if (!names.length) break;
+        for (const n of names) branches.push({ name: n.value, nameSpan: n.span, span: cur.span, body: cur.then });
+        cur = cur.else.length === 1 ? cur.else[0] : undefined;
+      }
+      if (branches.length === before) break;
+    }
+    if (branches.length >= 2) return { prefix: stmts.slice(0, i), branches };
+  }
+  return undefined;
+}
+
+/** The string constants an `x == "a" or x == "b"` / `x === 'a'` test compares with. */
+function namesTested(e: Expr): { value: string; span: Span }[] {
+  if (e.kind === 'bool' && e.op === 'or') {
+    const l = namesTested(e.left);
+    const r = namesTested(e.right);
+    return l.length && r.length ? [...l, ...r] : [];
+  }
+  if (e.kind === 'compare' && (e.op === '==' || e.op === '===')) {
+    const lit = e.right.kind === 'str' ? e.right : e.left.kind === 'str' ? e.left : undefined;
+    return lit ? [{ value: lit.value, span: lit.span }] : [];
+  }
+  return [];
 }
 
 function markersIn(text: string, markers: string[]): boolean {
@@ -263,13 +328,17 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
         const cls = recv.q?.replace(/\(\)$/, '');
         const inst = fw.instanceDecorators.find((x) => cls && x.classes.includes(cls) && x.methods.includes(base.name));
         if (inst) {
-          add(mkTool(fn, m, inst.framework, { ctxFirst: inst.framework === 'pydantic-ai' && base.name === 'tool', approved: approvedKw }));
+          const t = mkTool(fn, m, inst.framework, { ctxFirst: inst.framework === 'pydantic-ai' && base.name === 'tool', approved: approvedKw });
+          if (base.name === 'call_tool') t.dispatch = true;
+          add(t);
           break;
         }
         if (fw.anyReceiverDecoratorMethods.includes(base.name) && (!recv.q || recv.imp || recv.q.startsWith('builtins.'))) {
           const on = exprText(base.obj);
           const framework = /mcp|server/i.test(on) ? 'mcp' : /agent/i.test(on) ? 'pydantic-ai' : 'unknown';
-          add(mkTool(fn, m, framework, { ctxFirst: framework === 'pydantic-ai' && base.name === 'tool', approved: approvedKw }));
+          const t = mkTool(fn, m, framework, { ctxFirst: framework === 'pydantic-ai' && base.name === 'tool', approved: approvedKw });
+          if (base.name === 'call_tool') t.dispatch = true;
+          add(t);
           break;
         }
       } else if (dispatching && v.fn && fillsRegistry(v.fn.fn)) {
@@ -634,6 +703,8 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
         const name = nameArg?.kind === 'str' ? nameArg.value : nameVal ?? (nameArg ? exprText(nameArg) : '') ?? 'call_tool';
         const wrapper = c.args[hi].value;
         add(fns[hi], r.framework, name, stmtSpan, nameArg?.span ?? c.span, false, constrained, wrapper.kind === 'call' && wrapperLogs(m, host, wrapper));
+        // setRequestHandler(CallToolRequestSchema, …): one handler for every tool, switching on the name
+        if (r.firstArg) for (const t of tools) if (t.fn === fns[hi]) t.dispatch = true;
         return;
       }
     }
