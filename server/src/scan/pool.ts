@@ -1,7 +1,6 @@
 // Runs the per-file analysis: in-process for --jobs 1, otherwise on worker threads, each with its own
-// engine, fed file paths one at a time as they free up. Outcomes reach the caller in the order of
-// `files` whatever order the workers finish in, so the output does not depend on --jobs.
-// Files go out in runs of consecutive paths (chunkSize), several runs per worker.
+// engine, fed runs of consecutive file paths (chunkSize) as they free up. Outcomes reach the caller in the
+// order of `files` whatever order the workers finish in, so the output does not depend on --jobs.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
