@@ -58,6 +58,8 @@ export interface Hit {
   shape?: string;
   /** SQL run on a read-only connection: scoped once the caller has checked the tables too. */
   ro?: boolean;
+  /** In a helper: SQL run on the connection the caller passes as this parameter (`run_sql(conn, sql)`). */
+  roParam?: number;
   /** The flow of the tainted value up to the anchor. */
   valueFlow?: readonly FlowStep[];
 }
@@ -997,8 +999,8 @@ export class Interp {
       }
       const u = unionTaint(actual);
       if (!u.t || ((u.safe ?? 0) & bit(h.category)) !== 0) continue;
-      // the helper runs it on a read-only connection and the caller checked the tables first
-      if (h.ro && env.tablesChecked) continue;
+      // the helper runs it on a read-only connection (its own, or the one passed in) and the caller checked the tables first
+      if ((h.ro || (h.roParam !== undefined && args[h.roParam]?.ro)) && env.tablesChecked) continue;
       const argIdx = [...h.origins].map((o) => Number(o.slice(1)));
       // run_argv(["systemctl", "restart", unit]): the helper runs the list as argv, its program is constant
       if (h.category === 'exec' && h.shape === 'program' && argIdx.length === 1 && constantProgram(args[argIdx[0]])) continue;
@@ -1479,6 +1481,7 @@ export class Interp {
     let v = s.element !== undefined && v0.items?.[s.element] ? v0.items[s.element] : v0;
     let shape: string | undefined;
     let ro = false;
+    let roParam: number | undefined;
     const callExpr = e.kind === 'call' ? e : undefined;
     if (c === 'exec') {
       let mode = s.mode ?? 'shell';
@@ -1527,6 +1530,7 @@ export class Interp {
       // read-only connection + table allowlist
       if (call?.recv?.ro && env.tablesChecked) return;
       if (call?.recv?.ro) ro = true;
+      else if (!this.isToolBody && call?.recv?.t) roParam = [...call.recv.t].filter((o) => o.startsWith('#')).map((o) => Number(o.slice(1)))[0];
       if (argExpr?.kind === 'fmt') shape = this.lang === 'python' ? 'fstring-sql' : 'template-sql';
       else if (argExpr?.kind === 'bin') shape = argExpr.op === '%' ? 'percent-sql' : 'concat-sql';
       else if (argExpr?.kind === 'call' && argExpr.callee.kind === 'attr' && argExpr.callee.name === 'format') shape = 'format-sql';
@@ -1537,7 +1541,7 @@ export class Interp {
     if (!tainted(v) || v.num) return;
     if (((v.safe ?? 0) & CAT_BIT[c]) !== 0) return;
     if (c === 'secret') shape = 'env-key';
-    this.addHit({ rule: s.rule, category: c, sink: sinkName, span: e.span, origins: v.t as ReadonlySet<string>, flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop, shape, valueFlow: v.flow, ro: ro || undefined });
+    this.addHit({ rule: s.rule, category: c, sink: sinkName, span: e.span, origins: v.t as ReadonlySet<string>, flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop, shape, valueFlow: v.flow, ro: ro || undefined, roParam });
   }
 
   /** An HTTP DELETE, or a POST to a payment or messaging API, is a consequential action too. */
