@@ -1,7 +1,7 @@
 // The engine: parses files on demand, keeps per-module models and per-function summaries, recognises
 // tools and turns what the interpreter finds inside them into findings.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from '../config/types';
 import type { Engine, EngineOptions } from '../engine';
@@ -50,6 +50,9 @@ class EngineImpl implements Engine, Ctx {
   extraApprovals = new Set<string>();
   private config: ProjectConfig;
   private readonly modules = new Map<string, Loaded>();
+  /** Per folder, the files that declare approvals (wiringApprovals), and the tools each registers. */
+  private readonly wiringFiles = new Map<string, string[]>();
+  private readonly wiringTools = new Map<string, ToolDef[]>();
   private readonly summaries = new Map<string, Summary | null>();
   private readonly deps = new Map<string, Set<string>>();
   /** Tools that one file registers for functions another file defines (tools=[imported_fn]). */
@@ -100,6 +103,7 @@ class EngineImpl implements Engine, Ctx {
 
   private drop(p: string): void {
     this.modules.delete(p);
+    this.refreshWiring(p);
     this.importedValues.clear();
     this.selfAttrs.clear();
     // summaries of any module may depend on this one; they are cheap to recompute
@@ -589,6 +593,9 @@ class EngineImpl implements Engine, Ctx {
         map.set(t.fn.id, t);
       }
     }
+    // Approvals the agent's wiring declares in a sibling module (HumanInTheLoopMiddleware(interrupt_on=…)).
+    const approvedElsewhere = tools.some((t) => !t.approved) ? this.wiringApprovals(m) : undefined;
+    if (approvedElsewhere?.size) for (let i = 0; i < tools.length; i++) if (!tools[i].approved && approvedElsewhere.has(tools[i].fn.id)) tools[i] = { ...tools[i], approved: true };
     for (const t of ext?.values() ?? []) {
       if (t.module !== m) {
         const fn = m.functions.get(t.fn.id);
@@ -623,6 +630,64 @@ class EngineImpl implements Engine, Ctx {
     findings = applyRuleConfig(findings, this.config);
     findings.sort((a, b) => (a.file === b.file ? a.span.start.line - b.span.start.line || a.span.start.col - b.span.start.col || a.ruleId.localeCompare(b.ruleId) : a.file.localeCompare(b.file)));
     return { file, findings, tools: summaries, syntaxErrors: m.syntaxErrors || undefined };
+  }
+
+  /**
+   * The ids of `m`'s functions that a module in the same folder registers as approved tools: agents are
+   * often wired (with HumanInTheLoopMiddleware, interrupt_on) apart from the modules that define their tools.
+   * Only files that mention an approval marker and `m`'s module name are read, so the answer depends on the
+   * tree alone, never on which files this engine happened to analyse before.
+   */
+  private wiringApprovals(m: Module): Set<string> {
+    const out = new Set<string>();
+    const stem = basename(m.path).replace(/\.[^.]+$/, '');
+    for (const file of this.wiringFilesIn(dirname(m.path))) {
+      if (file === m.path || languageOf(file) !== languageOf(m.path)) continue;
+      let found = this.wiringTools.get(file);
+      if (!found) {
+        const w = this.load(file);
+        if (!w || w.module === m || !w.text.includes(stem)) continue;
+        found = discoverTools(w.module, this, w.text);
+        this.wiringTools.set(file, found);
+      }
+      for (const t of found) if (t.approved && t.module.path === m.path) out.add(t.fn.id);
+    }
+    return out;
+  }
+
+  /** A file changed: its folder's list of wiring files follows its text, and what it registers is forgotten. */
+  private refreshWiring(p: string): void {
+    this.wiringTools.clear();
+    const files = this.wiringFiles.get(dirname(p));
+    if (!files || !grammarFor(p)) return;
+    const text = this.readFileHook(p);
+    const has = text !== undefined && this.cat.controls.approval.moduleMarkers.some((mk) => mk !== 'requireApproval' && text.includes(mk));
+    const i = files.indexOf(p);
+    if (has && i < 0) files.push(p);
+    else if (!has && i >= 0) files.splice(i, 1);
+  }
+
+  /** The files of a folder that mention an approval marker (read once per folder, then kept current by refreshWiring). */
+  private wiringFilesIn(dir: string): string[] {
+    let files = this.wiringFiles.get(dir);
+    if (files) return files;
+    files = [];
+    const markers = this.cat.controls.approval.moduleMarkers.filter((x) => x !== 'requireApproval');
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      // an unreadable folder has no wiring
+    }
+    for (const name of names) {
+      const file = join(dir, name);
+      if (!grammarFor(file)) continue;
+      const text = this.readFileHook(file);
+      if (text !== undefined && markers.some((mk) => text.includes(mk))) files.push(file);
+    }
+    if (this.wiringFiles.size > SUMMARY_CACHE_MAX) this.wiringFiles.clear();
+    this.wiringFiles.set(dir, files);
+    return files;
   }
 
   /** `source` is the tool's module as loaded: its lines give the quick fixes their text. */
