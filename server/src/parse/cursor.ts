@@ -3,6 +3,19 @@
 // type names interned once. Both front-ends copy their trees through it (typescript.ts, python-tree.ts).
 import { type Node, treeSitterModule } from './parser';
 
+type TSLanguage = Node['tree']['language'];
+
+/** A grammar's node type names (interned) and whether each is named, by type id. */
+export function nodeTypes(lang: TSLanguage): { types: string[]; named: boolean[] } {
+  const types: string[] = [];
+  const named: boolean[] = [];
+  for (let i = 0; i < lang.nodeTypeCount; i++) {
+    types.push(intern(lang.nodeTypeForId(i) ?? ''));
+    named.push(lang.nodeTypeIsNamed(i));
+  }
+  return { types, named };
+}
+
 /** The same string, internalised (as property keys are), so the lowering's many `switch (n.type)`
  * compare pointers instead of characters: type names come out of WASM as fresh strings. */
 export function intern(s: string): string {

@@ -2,7 +2,7 @@
 // the parts of web-tree-sitter's Node API that python.ts uses. Lowering through the wrappers cost as much
 // as the parse itself: every `type`, `childForFieldName` or `startPosition` crossed into WASM and built
 // new wrapper objects. Here node i is column i of typed arrays, and positions come from a line index.
-import { type CursorOps, NodeColumns, copyWalk, directCursor, intern, wrapperCursor } from './cursor';
+import { type CursorOps, NodeColumns, copyWalk, directCursor, intern, nodeTypes, wrapperCursor } from './cursor';
 import type { Node } from './parser';
 
 type TSLanguage = Node['tree']['language'];
@@ -22,12 +22,7 @@ const LEAVES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none
 function langOf(lang: TSLanguage): PyLang {
   let info = langs.get(lang);
   if (info) return info;
-  const types: string[] = [];
-  const named: boolean[] = [];
-  for (let i = 0; i < lang.nodeTypeCount; i++) {
-    types.push(intern(lang.nodeTypeForId(i) ?? ''));
-    named.push(lang.nodeTypeIsNamed(i));
-  }
+  const { types, named } = nodeTypes(lang);
   const fieldIds = new Map<string, number>();
   const fieldNames: (string | undefined)[] = [undefined];
   for (let i = 1; i < lang.fieldCount + 1; i++) {

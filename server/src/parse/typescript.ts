@@ -17,7 +17,7 @@ import type {
   Stmt,
   Target,
 } from '../model/ir';
-import { type CursorOps, NodeColumns, copyWalk, directCursor, intern, wrapperCursor } from './cursor';
+import { type CursorOps, NodeColumns, copyWalk, directCursor, nodeTypes, wrapperCursor } from './cursor';
 import type { Node } from './parser';
 
 /** Deeper syntax (10,000 nested parens, generated code) is flattened into one UnknownExpr. */
@@ -93,12 +93,7 @@ const langInfos = new WeakMap<TSLanguage, LangInfo>();
 function langInfo(lang: TSLanguage): LangInfo {
   let info = langInfos.get(lang);
   if (info) return info;
-  const types: string[] = [];
-  const named: boolean[] = [];
-  for (let i = 0; i < lang.nodeTypeCount; i++) {
-    types.push(intern(lang.nodeTypeForId(i) ?? ''));
-    named.push(lang.nodeTypeIsNamed(i));
-  }
+  const { types, named } = nodeTypes(lang);
   const fields = {} as Fields;
   // -1 never matches: a field the grammar lacks finds no child.
   for (const f of FIELD_NAMES) fields[f] = lang.fieldIdForName(f) ?? -1;
