@@ -169,3 +169,9 @@ export async function engineFindings(root: string, path: string, text: string): 
   const engine = await createEngine({ roots: [root] });
   return engine.analyzeFile(path, text).findings.filter((f) => f.file === path && !f.suppressed);
 }
+
+/** The CLI's JSON report of `dir` (paths relative to it), to compare the server's diagnostics with. */
+export function cliReport(dir: string, ...args: string[]): { files: string[]; findings: Finding[] } {
+  const out = execFileSync(process.execPath, [join(REPO, 'server/out/cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none', ...args], { encoding: 'utf8' });
+  return JSON.parse(out) as { files: string[]; findings: Finding[] };
+}

@@ -1,14 +1,12 @@
 // The language server over stdio, driven by a plain JSON-RPC client: what an editor sees.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, CodeLens, Diagnostic, DocumentDiagnosticReport, Hover, SymbolInformation, TextEdit, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../../server/src/model/findings';
 import { getRule } from '../../server/src/rules/catalog';
 import { CLI_SCRIPT, LANGCHAIN_TOOL, SECOND_TOOL, VERCEL_TOOL } from './fixtures';
-import { REPO, TestClient, engineFindings, ensureBuilt, makeWorkspace, removeWorkspace, shapeOfDiagnostics, shapeOfFindings, uriOf } from './harness';
+import { TestClient, cliReport, engineFindings, ensureBuilt, makeWorkspace, removeWorkspace, shapeOfDiagnostics, shapeOfFindings, uriOf } from './harness';
 import { WORKERS_FROM } from '../../server/src/lsp/scan';
 
 const ORIGIN = { line: 0, character: 0 };
@@ -211,10 +209,7 @@ describe('language server (stdio)', function () {
     assert.ok(symbols.some((s) => s.name === 'fetch_unopened'), 'tools of scanned files are workspace symbols');
 
     // The same findings as the CLI, file by file: rule, range and message.
-    const cli = JSON.parse(execFileSync(process.execPath, [join(REPO, 'server/out/cli.js'), 'scan', ws, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' })) as {
-      files: string[];
-      findings: Array<Finding & { file: string }>;
-    };
+    const cli = cliReport(ws);
     assert.equal(cli.files.length, 4);
     for (const rel of cli.files) {
       const uri = uriOf(join(ws, rel));
@@ -303,7 +298,7 @@ describe('language server (stdio)', function () {
     const implUri = uriOf(join(dir, 'tools_impl.py'));
     await c.open(implUri, implText, 'python');
     const flagged = await c.until(() => c.published.find((p) => p.uri === implUri && p.diagnostics.some((d) => d.code === 'net/unscoped-request'))?.diagnostics);
-    const cli = JSON.parse(execFileSync(process.execPath, [join(REPO, 'server/out/cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none'], { encoding: 'utf8' })) as { findings: Finding[] };
+    const cli = cliReport(dir);
     assert.deepEqual(shapeOfDiagnostics(flagged), shapeOfFindings(cli.findings.filter((f) => f.file === 'tools_impl.py')));
     assert.ok(!c.published.some((p) => p.uri === uriOf(join(dir, 'agent.py'))), 'the index publishes nothing for files that are not open');
     // An unsaved guard in the tool clears the finding: the registering file is analysed again too.
@@ -362,9 +357,7 @@ describe('language server (stdio)', function () {
     assert.equal(summary.files, WORKERS_FROM + 20);
     assert.equal(summary.analysed, WORKERS_FROM + 20);
     assert.ok(summary.workers >= 1, 'the scan ran on worker threads');
-    const cli = JSON.parse(execFileSync(process.execPath, [join(REPO, 'server/out/cli.js'), 'scan', dir, '--format', 'json', '--fail-on', 'none', '--jobs', '1'], { encoding: 'utf8' })) as {
-      findings: Array<Finding & { file: string }>;
-    };
+    const cli = cliReport(dir, '--jobs', '1');
     assert.ok(cli.findings.length >= 70);
     for (const rel of Object.keys(files)) {
       const lsp = c.published.filter((p) => p.uri === uriOf(join(dir, rel))).at(-1)?.diagnostics ?? [];
