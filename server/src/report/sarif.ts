@@ -38,7 +38,7 @@ export function ruleName(id: string): string {
 }
 
 /** Catalog rules, the suppression meta rule, then any id the engine emitted that the catalog lacks. */
-function ruleList(findings: Iterable<Finding>): RuleMeta[] {
+function ruleList(ruleIds: Iterable<string>): RuleMeta[] {
   let rules: RuleMeta[];
   try {
     rules = [...allRules()];
@@ -47,7 +47,7 @@ function ruleList(findings: Iterable<Finding>): RuleMeta[] {
   }
   const known = new Set(rules.map((r) => r.id));
   const extra = [META_RULE];
-  for (const f of findings) if (!known.has(f.ruleId)) extra.push(fallbackRule(f.ruleId));
+  for (const id of ruleIds) if (!known.has(id)) extra.push(fallbackRule(id));
   for (const r of extra) {
     if (!known.has(r.id)) {
       known.add(r.id);
@@ -110,8 +110,6 @@ export function formatSarif(r: ScanReport, tool: ToolInfo, cwd: string): string 
 
 /** The SARIF log in pieces, the results made one at a time as they are written. */
 export function* sarifReport(r: ScanReport, tool: ToolInfo, cwd: string): Generator<string> {
-  const rules = ruleList(r.findings);
-  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const artifacts: Sarif.Artifact[] = [];
   const artifactIndex = new Map<string, number>();
 
@@ -141,8 +139,15 @@ export function* sarifReport(r: ScanReport, tool: ToolInfo, cwd: string): Genera
   };
 
   for (const f of r.files) artifactOf(f);
-  // The artifacts are printed before the results: first every file a result points to gets its index.
-  for (const f of r.findings) for (const loc of [f, ...f.flow]) artifactOf(loc.file);
+  // The rules and artifacts are printed before the results: one pass over the findings gives every rule
+  // and every file a result points to its index.
+  const ruleIds = new Set<string>();
+  for (const f of r.findings) {
+    ruleIds.add(f.ruleId);
+    for (const loc of [f, ...f.flow]) artifactOf(loc.file);
+  }
+  const rules = ruleList(ruleIds);
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
 
   const result = (f: Finding): Sarif.Result => {
     const res: Sarif.Result = {
