@@ -116,6 +116,8 @@ export interface Catalog {
   tlsKeywords: Map<string, unknown>;
   tlsProps: Map<string, unknown>;
   destructiveSql: RegExp;
+  readOnlySql: RegExp;
+  temporaryPath: RegExp;
   sqlText: RegExp;
   credentialPaths: RegExp;
   paymentUrls: RegExp;
@@ -174,7 +176,7 @@ export function loadCatalogData(): Catalog {
   const read = (f: string): any => bundled?.[f.replace(/\.yaml$/, '')] ?? parseYaml(readFileSync(join(rulesDir(), f), 'utf8'));
   const frameworks = read('frameworks.yaml') as FrameworkData;
   const controls = read('controls.yaml') as ControlsData;
-  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
+  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; readOnlySql: string; temporaryPath: string; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
   const calls = new Map<string, SinkSpec[]>();
   const methods = new Map<string, SinkSpec[]>();
   const names: { re: RegExp; spec: SinkSpec }[] = [];
@@ -219,6 +221,8 @@ export function loadCatalogData(): Catalog {
     tlsKeywords,
     tlsProps,
     destructiveSql: regex(sinkDoc.destructiveSql),
+    readOnlySql: regex(sinkDoc.readOnlySql),
+    temporaryPath: regex(sinkDoc.temporaryPath),
     sqlText: regex(sinkDoc.sqlText),
     credentialPaths: regex(sinkDoc.credentialPaths),
     paymentUrls: regex(sinkDoc.paymentUrls),

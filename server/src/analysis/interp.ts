@@ -35,10 +35,6 @@ function constantProgram(v: Val | undefined): boolean {
   return !(SHELLS.has(name) && v.items.slice(1).some(tainted));
 }
 
-/** SQL that makes the rest of a transaction read-only. */
-const READ_ONLY_TXN = /\b(begin|start|set)\b[\s\w]*\btransaction\b[\s\w,]*\bread\s+only\b|\bset\s+session\s+characteristics\b.*\bread\s+only\b/i;
-/** A path whose constant end names a temporary file. */
-const TEMP_NAME = /\.(tmp|temp|part|partial)$/i;
 
 export interface Hit {
   rule: string;
@@ -1249,7 +1245,7 @@ export class Interp {
     // read-only connections
     const ro = this.isReadOnlyOpen(e, vals);
     // client.query('BEGIN TRANSACTION READ ONLY'): what this connection runs next cannot write
-    if (e.callee.kind === 'attr' && e.callee.obj.kind === 'name' && READ_ONLY_TXN.test(first.str ?? '')) {
+    if (e.callee.kind === 'attr' && e.callee.obj.kind === 'name' && this.ctx.cat.readOnlySql.test(first.str ?? '')) {
       const cur = this.lookup(e.callee.obj.id, env);
       env.set(e.callee.obj.id, { ...(cur ?? EMPTY), ro: true });
     }
@@ -1454,7 +1450,7 @@ export class Interp {
     if (c === 'txn') {
       const target = this.argFor(e, vals, [0, 'path', 'receiver'], recv)?.val;
       // Removing the tool's own scratch file (tempfile, or `path + ".tmp"` of an atomic write) destroys nothing.
-      if (target?.temp || TEMP_NAME.test(target?.suffix ?? target?.str ?? '')) return;
+      if (target?.temp || this.ctx.cat.temporaryPath.test(target?.suffix ?? target?.str ?? '')) return;
       this.caps |= CAT_BIT.txn;
       this.noteCap('txn', sinkName, e.span);
       this.txns.push({ rule: s.rule, sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `calls ${sinkName}()` }] });
