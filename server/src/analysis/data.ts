@@ -48,6 +48,7 @@ export interface FrameworkData {
     decorators: { framework: string; names: string[]; approvalKeyword?: string }[];
     instanceDecorators: { framework: string; classes: string[]; methods: string[] }[];
     anyReceiverDecoratorMethods: string[];
+    dispatchDecoratorMethods: string[];
     baseClasses: { framework: string; names: string[]; methods: string[] }[];
     registrations: { framework: string; callees: string[]; args: (number | string)[] }[];
     toolListKeywords: string[];
@@ -60,7 +61,7 @@ export interface FrameworkData {
   typescript: {
     factories: { framework: string; callees: string[]; handler: string; schema: string[]; approval?: string }[];
     handlerCalls: { framework: string; callees: string[]; handlerArg: number; configArg: number; schema: string[] }[];
-    methodRegistrations: { framework: string; classes?: string[]; methods: string[]; nameArg?: number; firstArg?: string }[];
+    methodRegistrations: { framework: string; classes?: string[]; methods: string[]; nameArg?: number; firstArg?: string; dispatch?: boolean }[];
     fallbackFactoryNames: string[];
     fallbackHandlerProps: string[];
     fallbackMethodRegistrations: string[];

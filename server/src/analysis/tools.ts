@@ -329,7 +329,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
         const inst = fw.instanceDecorators.find((x) => cls && x.classes.includes(cls) && x.methods.includes(base.name));
         if (inst) {
           const t = mkTool(fn, m, inst.framework, { ctxFirst: inst.framework === 'pydantic-ai' && base.name === 'tool', approved: approvedKw });
-          if (base.name === 'call_tool') t.dispatch = true;
+          if (fw.dispatchDecoratorMethods.includes(base.name)) t.dispatch = true;
           add(t);
           break;
         }
@@ -337,7 +337,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
           const on = exprText(base.obj);
           const framework = /mcp|server/i.test(on) ? 'mcp' : /agent/i.test(on) ? 'pydantic-ai' : 'unknown';
           const t = mkTool(fn, m, framework, { ctxFirst: framework === 'pydantic-ai' && base.name === 'tool', approved: approvedKw });
-          if (base.name === 'call_tool') t.dispatch = true;
+          if (fw.dispatchDecoratorMethods.includes(base.name)) t.dispatch = true;
           add(t);
           break;
         }
@@ -704,7 +704,7 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
         const wrapper = c.args[hi].value;
         add(fns[hi], r.framework, name, stmtSpan, nameArg?.span ?? c.span, false, constrained, wrapper.kind === 'call' && wrapperLogs(m, host, wrapper));
         // setRequestHandler(CallToolRequestSchema, …): one handler for every tool, switching on the name
-        if (r.firstArg) for (const t of tools) if (t.fn === fns[hi]) t.dispatch = true;
+        if (r.dispatch) for (const t of tools) if (t.fn === fns[hi]) t.dispatch = true;
         return;
       }
     }
