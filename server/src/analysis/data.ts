@@ -52,6 +52,7 @@ export interface FrameworkData {
     baseClasses: { framework: string; names: string[]; methods: string[] }[];
     registrations: { framework: string; callees: string[]; args: (number | string)[] }[];
     toolListKeywords: string[];
+    toolListWrappers: string[];
     toolListMethods: Record<string, number>;
     contextAnnotations: string[];
     contextNames: string[];
@@ -119,6 +120,9 @@ export interface Catalog {
   destructiveSql: RegExp;
   readOnlySql: RegExp;
   temporaryPath: RegExp;
+  sqlBuilderTags: RegExp;
+  /** Statement type (`sqlalchemy.text()`) → methods that bind values without changing its text. */
+  bindingMethods: Map<string, Set<string>>;
   sqlText: RegExp;
   credentialPaths: RegExp;
   paymentUrls: RegExp;
@@ -177,7 +181,7 @@ export function loadCatalogData(): Catalog {
   const read = (f: string): any => bundled?.[f.replace(/\.yaml$/, '')] ?? parseYaml(readFileSync(join(rulesDir(), f), 'utf8'));
   const frameworks = read('frameworks.yaml') as FrameworkData;
   const controls = read('controls.yaml') as ControlsData;
-  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; readOnlySql: string; temporaryPath: string; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
+  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; readOnlySql: string; temporaryPath: string; sqlBuilderTags: string; bindingMethods: Record<string, string[]>; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
   const calls = new Map<string, SinkSpec[]>();
   const methods = new Map<string, SinkSpec[]>();
   const names: { re: RegExp; spec: SinkSpec }[] = [];
@@ -224,6 +228,8 @@ export function loadCatalogData(): Catalog {
     destructiveSql: regex(sinkDoc.destructiveSql),
     readOnlySql: regex(sinkDoc.readOnlySql),
     temporaryPath: regex(sinkDoc.temporaryPath),
+    sqlBuilderTags: regex(sinkDoc.sqlBuilderTags),
+    bindingMethods: new Map(Object.entries(sinkDoc.bindingMethods).map(([q, ms]) => [q, new Set(ms)])),
     sqlText: regex(sinkDoc.sqlText),
     credentialPaths: regex(sinkDoc.credentialPaths),
     paymentUrls: regex(sinkDoc.paymentUrls),

@@ -879,7 +879,7 @@ export class Interp {
     for (let i = before; i < this.hits.length; i++) reported |= bit(this.hits[i].category);
     if ((q === 'os.getenv' || q === 'os.environ.get' || q === 'Deno.env.get') && vals[0]?.str !== undefined) return { q: `env.${vals[0].str}`, str: vals[1]?.str };
     // sql`… ${x}` (Drizzle, sql-template-tag): the values become bound parameters of the statement built
-    if (e.taggedTemplate && /(^|\.)sql$/i.test(exprText(e.callee))) return { q: 'sql-template' };
+    if (e.taggedTemplate && this.ctx.cat.sqlBuilderTags.test(exprText(e.callee))) return { q: 'sql-template' };
 
     if (ref) return this.applySummary(ref, e, env, vals, recv);
 
@@ -1228,7 +1228,7 @@ export class Interp {
         }
       }
       // text("… WHERE id = :oid").bindparams(oid=x): the values are bound, the statement's text is unchanged
-      if (method === 'bindparams' && recv.q === 'sqlalchemy.text()') return recv;
+      if (recv.q && this.ctx.cat.bindingMethods.get(recv.q)?.has(method)) return recv;
       if (PASSTHRU.has(method)) {
         const u = unionTaint([recv, ...vals]);
         return { t: u.t, safe: u.safe, flow: u.flow, prefix: recv.prefix, resolved: recv.resolved, approval: recv.approval, derived: recv.derived?.kind === 'host' ? recv.derived : undefined };

@@ -402,12 +402,12 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
       const fn = m.functions.get(`${currentClass}.${e.name}`);
       return fn ? { fn, module: m } : undefined;
     }
-    // function_tool(fn), tool(fn), functools.partial(fn, …) in a tools list: the wrapped function
+    // function_tool(fn), tool(fn), functools.partial(fn, …) (toolListWrappers) in a tools list: the wrapped function
     if (e.kind === 'call') {
       const first = e.args.find((a) => !a.name && !a.spread)?.value;
       if (!first || first.kind === 'call') return undefined;
       const q = qualified(host, m, e.callee);
-      const wraps = q === 'functools.partial' || fw.decorators.some((d) => d.names.includes(q)) || fw.registrations.some((r) => r.callees.includes(q));
+      const wraps = fw.toolListWrappers.includes(q) || fw.decorators.some((d) => d.names.includes(q)) || fw.registrations.some((r) => r.callees.includes(q));
       return wraps ? fnFromExpr(first) : undefined;
     }
     if (e.kind !== 'name' && e.kind !== 'attr') return undefined;
