@@ -676,15 +676,6 @@ describe('TypeScript front-end', function () {
     });
   });
 
-  it('collects every comment with its line, as written', function () {
-    const m = lower('// agent-boundary: ignore net\nfetch(u); /* block\n comment */\nconst a = {\n  b: 1, // trailing\n};');
-    assert.deepEqual(m.comments, [
-      { line: 0, text: '// agent-boundary: ignore net' },
-      { line: 1, text: '/* block\n comment */' },
-      { line: 4, text: '// trailing' },
-    ]);
-  });
-
   describe('agent framework shapes', function () {
     it('Vercel AI SDK tool({ execute })', function () {
       const code = [

@@ -5,7 +5,7 @@
 import type { Category, FlowStep } from '../model/findings';
 import type { CallExpr, Expr, FunctionDef, Module, Span, Stmt, Target } from '../model/ir';
 import type { Catalog, SinkSpec } from './data';
-import { ALL, bit, CAT_BIT, EMPTY, Env, type Fact, type Facts, type FnRef, joinVal, tainted, unionTaint, type Val, withSafe } from './values';
+import { ALL, bit, CAT_BIT, EMPTY, Env, NONE, type Fact, type Facts, type FnRef, joinVal, tainted, unionTaint, type Val, withSafe } from './values';
 
 /**
  * Whether a root given to `startswith` ends with a path separator: without one, `/srv/data-evil` passes a
@@ -343,7 +343,7 @@ export class Interp {
       case 'str':
         return e.raw && this.lang === 'ts' && e.raw.startsWith('/') ? { regex: e.value } : { str: e.value };
       case 'const':
-        return typeof e.value === 'number' || typeof e.value === 'boolean' ? { num: true } : EMPTY;
+        return typeof e.value === 'number' || typeof e.value === 'boolean' ? { num: true } : NONE;
       case 'fmt': {
         const parts = e.parts.map((p) => this.ev(p, env));
         return this.concatAll(parts);

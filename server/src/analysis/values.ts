@@ -76,6 +76,11 @@ export interface Val {
 }
 
 export const EMPTY: Val = Object.freeze({});
+/**
+ * `None` / `null` / `undefined`: nothing known, like EMPTY, but a join keeps the other side whole. A client
+ * set up as `try: client = Session() except ImportError: client = None` is that Session wherever it is used.
+ */
+export const NONE: Val = Object.freeze({});
 
 export function tainted(v: Val): boolean {
   return !!v.t && v.t.size > 0;
@@ -102,8 +107,8 @@ export function withSafe(v: Val, mask: number): Val {
 
 /** Joins two values at a merge point: taint is the union, scoping the intersection. */
 export function joinVal(a: Val | undefined, b: Val | undefined): Val {
-  if (!a) return b ?? EMPTY;
-  if (!b || a === b) return a;
+  if (!a || a === NONE) return b ?? EMPTY;
+  if (!b || a === b || b === NONE) return a;
   const ta = tainted(a);
   const tb = tainted(b);
   const out: { -readonly [K in keyof Val]: Val[K] } = {};

@@ -330,11 +330,6 @@ export interface ImportBinding {
   span: Span;
 }
 
-export interface Comment {
-  line: number;
-  text: string;
-}
-
 export interface Module {
   path: string;
   language: Language;
@@ -344,8 +339,6 @@ export interface Module {
   classes: ClassDef[];
   /** Module-level statements (assignments of constants, tool registrations, `if __name__` blocks...). */
   body: Stmt[];
-  /** Comments, for inline suppressions. */
-  comments: Comment[];
   /** Number of syntax-error nodes; the module holds whatever parsed. */
   syntaxErrors: number;
   /** The first syntax error, for messages. */

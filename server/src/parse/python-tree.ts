@@ -159,11 +159,14 @@ export class PyNode {
   }
 }
 
-/** Copies `root` (a module, or one top-level statement of it) whose text is `text`. */
-export function copyPython(root: Node, text = root.text): PyNode {
+/**
+ * Copies `root` (a module, or one top-level statement of it) whose text is `text`. `rowOffset` places a
+ * statement parsed on its own (engine-impl's edit path) at its row in the file.
+ */
+export function copyPython(root: Node, text = root.text, rowOffset = 0): PyNode {
   // Everything read through the wrappers is read before the direct walk takes their transfer buffer.
   const [type, start, end, at] = [root.typeId, root.startIndex, root.endIndex, root.startPosition];
-  const tree = new PyTree(langOf(root.tree.language), text, start, at.row, at.column);
+  const tree = new PyTree(langOf(root.tree.language), text, start, at.row + rowOffset, at.column);
   tree.add(type, 0, start, end);
   const cur = root.walk();
   const direct = directCursor(cur, root.tree, pyCopyHooks.direct);

@@ -2,7 +2,6 @@
 import type {
   Arg,
   ClassDef,
-  Comment,
   Decorator,
   DictEntry,
   Expr,
@@ -57,7 +56,6 @@ class PyLowerer {
   readonly functions = new Map<string, FunctionDef>();
   readonly classes: ClassDef[] = [];
   readonly imports: ImportBinding[] = [];
-  readonly comments: Comment[] = [];
   syntaxErrors = 0;
   firstError?: Pos;
   private depth = 0;
@@ -682,17 +680,18 @@ export interface Piece {
   firstError?: Pos;
 }
 
-export function lowerPythonPiece(node: Node, lines: string[]): Piece {
+/** Lowers one top-level statement; `rowOffset` is its row in the file when it was parsed on its own. */
+export function lowerPythonPiece(node: Node, lines: string[], rowOffset = 0): Piece {
   const l = new PyLowerer(lines);
   const stmts: Stmt[] = [];
-  l.stmt(copyPython(node), stmts);
-  if (node.hasError) countErrors(node, l);
+  l.stmt(copyPython(node, node.text, rowOffset), stmts);
+  if (node.hasError) countErrors(node, l, rowOffset);
   return { stmts, functions: [...l.functions.values()], classes: l.classes, imports: l.imports, syntaxErrors: l.syntaxErrors, firstError: l.firstError };
 }
 
 /** Builds a module from pieces; a later definition of the same name wins, as in Python. */
-export function assemblePieces(path: string, language: Module['language'], pieces: Piece[], comments: Comment[]): Module {
-  const m: Module = { path, language, imports: [], functions: new Map(), classes: [], body: [], comments, syntaxErrors: 0 };
+export function assemblePieces(path: string, language: Module['language'], pieces: Piece[]): Module {
+  const m: Module = { path, language, imports: [], functions: new Map(), classes: [], body: [], syntaxErrors: 0 };
   for (const p of pieces) {
     m.body.push(...p.stmts);
     for (const f of p.functions) {
@@ -712,19 +711,11 @@ export function assemblePieces(path: string, language: Module['language'], piece
   return m;
 }
 
-export function pythonComments(root: Node, text: string): Comment[] {
-  const out: Comment[] = [];
-  if (text.includes('agent-boundary')) collectComments(root, out);
-  return out;
-}
-
 export function lowerPython(root: Node, path: string, text: string): Module {
   const lines = text.split(/\r?\n/);
   const l = new PyLowerer(lines);
   const body: Stmt[] = [];
   for (const c of named(copyPython(root, text))) l.stmt(c, body);
-  // Comments matter only for inline suppressions; skip the extra walk when there are none.
-  if (text.includes('agent-boundary')) collectComments(root, l.comments);
   if (root.hasError) {
     countErrors(root, l);
   }
@@ -735,31 +726,12 @@ export function lowerPython(root: Node, path: string, text: string): Module {
     functions: l.functions,
     classes: l.classes,
     body,
-    comments: l.comments,
     syntaxErrors: l.syntaxErrors,
     firstError: l.firstError,
   };
 }
 
-function collectComments(root: Node, out: Comment[]): void {
-  // Comments are extras: they may sit anywhere; a cursor walk visits every node once.
-  const cur = root.walk();
-  let done = false;
-  while (!done) {
-    const n = cur.currentNode;
-    if (n.type === 'comment') out.push({ line: n.startPosition.row, text: n.text });
-    if (cur.gotoFirstChild()) continue;
-    while (!cur.gotoNextSibling()) {
-      if (!cur.gotoParent()) {
-        done = true;
-        break;
-      }
-    }
-  }
-  cur.delete();
-}
-
-function countErrors(root: Node, l: { syntaxErrors: number; firstError?: Pos }): void {
+function countErrors(root: Node, l: { syntaxErrors: number; firstError?: Pos }, rowOffset = 0): void {
   let count = 0;
   let first: Pos | undefined;
   const cur = root.walk();
@@ -768,7 +740,7 @@ function countErrors(root: Node, l: { syntaxErrors: number; firstError?: Pos }):
     const n = cur.currentNode;
     if (n.isError || n.isMissing) {
       count++;
-      first ??= pos(n.startPosition);
+      first ??= pos({ row: n.startPosition.row + rowOffset, column: n.startPosition.column });
     }
     if (n.hasError && cur.gotoFirstChild()) continue;
     while (!cur.gotoNextSibling()) {

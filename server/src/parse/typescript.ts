@@ -3,7 +3,6 @@
 import type {
   Arg,
   ClassDef,
-  Comment,
   Decorator,
   DictEntry,
   Expr,
@@ -107,8 +106,6 @@ function langInfo(lang: TSLanguage): LangInfo {
 
 interface CopyResult {
   tree: TreeCopy;
-  /** Node ids of the comments. */
-  comments: number[];
   /** Offsets of ERROR and MISSING nodes, in document order. */
   errors: number[];
 }
@@ -211,7 +208,7 @@ function copyTree(root: Node, info: LangInfo): CopyResult {
   const rootType = root.typeId;
   const top = tree.add(rootType, 0, root.startIndex, root.endIndex);
   const checkErrors = root.hasError;
-  const result: CopyResult = { tree, comments: [], errors: [] };
+  const result: CopyResult = { tree, errors: [] };
   if (checkErrors && (root.isError || root.isMissing)) result.errors.push(tree.s[top]);
   const cur = root.walk();
   const direct = directCursor(cur, root.tree, testHooks.direct);
@@ -250,10 +247,8 @@ function copyChildren(cur: CursorOps, info: LangInfo, tree: TreeCopy, checkError
     }
     if (checkErrors && (t >= types.length || cur.missing())) out.errors.push(tree.s[node] >= 0 ? tree.s[node] : cur.start());
     const type = types[t];
-    const comment = type === 'comment' || type === 'html_comment';
-    if (comment) out.comments.push(node);
     step.node = node;
-    step.link = !comment;
+    step.link = type !== 'comment' && type !== 'html_comment';
     step.descend = !leaf[t];
   });
 }
@@ -1704,14 +1699,13 @@ class TsLowerer {
 
 /** Lowers a tree-sitter-typescript / -tsx tree (`tree.rootNode`) into the agent model. Never throws. */
 export function lowerTypeScript(root: Node, path: string, language: Language): Module {
-  const mod: Module = { path, language, imports: [], functions: new Map(), classes: [], body: [], comments: [], syntaxErrors: 0 };
+  const mod: Module = { path, language, imports: [], functions: new Map(), classes: [], body: [], syntaxErrors: 0 };
   let lowerer: TsLowerer | undefined;
   try {
     const info = langInfo(root.tree.language);
-    const { tree, comments, errors } = copyTree(root, info);
+    const { tree, errors } = copyTree(root, info);
     const src = root.text;
     lowerer = new TsLowerer(src, root.startIndex, root.startPosition.row, root.startPosition.column, tree, info);
-    for (const c of comments) mod.comments.push({ line: lowerer.pos(tree.s[c]).line, text: lowerer.text(c) } satisfies Comment);
     mod.syntaxErrors = errors.length;
     // The copy is made in document order: the first error recorded is the first in the file.
     if (errors.length) mod.firstError = lowerer.pos(errors[0]);
