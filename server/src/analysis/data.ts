@@ -49,10 +49,13 @@ export interface FrameworkData {
     instanceDecorators: { framework: string; classes: string[]; methods: string[] }[];
     anyReceiverDecoratorMethods: string[];
     dispatchDecoratorMethods: string[];
-    baseClasses: { framework: string; names: string[]; methods: string[] }[];
+    /** `listedIn`: the class attribute listing the methods that are tools, each on its own (LlamaIndex ToolSpec). */
+    baseClasses: { framework: string; names: string[]; methods: string[]; listedIn?: string }[];
     registrations: { framework: string; callees: string[]; args: (number | string)[] }[];
     toolListKeywords: string[];
     toolListWrappers: string[];
+    /** LangGraph's prebuilt tool node: a graph paused before a node holding one approves its tools. */
+    toolNodes: string[];
     toolListMethods: Record<string, number>;
     contextAnnotations: string[];
     contextNames: string[];

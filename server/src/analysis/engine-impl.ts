@@ -373,6 +373,10 @@ class EngineImpl implements Engine, Ctx {
     return undefined;
   }
 
+  moduleAt(path: string): Module | undefined {
+    return this.load(path)?.module;
+  }
+
   followImport(m: Module, v: Val): Val {
     let cur = v;
     let mod = m;

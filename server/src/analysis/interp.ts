@@ -371,7 +371,7 @@ export class Interp {
         }
         const items = e.items.map((i) => this.ev(i, scope));
         const u = unionTaint(items);
-        return { t: u.t, safe: u.safe, flow: u.flow, items: e.comprehension ? undefined : items };
+        return e.comprehension ? { t: u.t, safe: u.safe, flow: u.flow, elem: items[0] } : { t: u.t, safe: u.safe, flow: u.flow, items };
       }
       case 'dict': {
         const props = new Map<string, Val>();
@@ -559,6 +559,8 @@ export class Interp {
   }
 
   elementOf(v: Val): Val {
+    // `[realpath(d) for d in DIRS]`: its element is what the comprehension computes (a resolved path)
+    if (v.elem && !v.t) return v.elem;
     if (!v.t) return v.q ? { q: `${v.q}[]` } : EMPTY;
     return { t: v.t, safe: v.safe, flow: v.flow };
   }
@@ -829,6 +831,15 @@ export class Interp {
     // any(p.is_relative_to(r) for r in ROOTS) / ROOTS.some((d) => p.startsWith(d + sep)): a check per element
     const quant = this.quantifiedCheck(e, env, recv, method, q);
     if (quant) return quant;
+    // ROOTS.map((d) => path.resolve(d)): a list whose element is what the callback returns
+    const a0 = e.args[0]?.value;
+    if (method === 'map' && recv && (recv.items || recv.elem) && a0?.kind === 'func' && a0.fn.params.length && a0.fn.body.length === 1 && a0.fn.body[0].kind === 'return' && a0.fn.body[0].value) {
+      const scope = env.clone();
+      scope.set(a0.fn.params[0].name, this.elementOf(recv));
+      const elem = this.ev(a0.fn.body[0].value, scope);
+      const u = unionTaint([recv, elem]);
+      return { t: u.t, safe: u.safe, flow: u.flow, elem };
+    }
 
     // audit records
     if (this.isLoggerCall(e, callee, recv, method, q, finalName)) {
@@ -1449,8 +1460,10 @@ export class Interp {
     }
     if (c === 'txn') {
       const target = this.argFor(e, vals, [0, 'path', 'receiver'], recv)?.val;
-      // Removing the tool's own scratch file (tempfile, or `path + ".tmp"` of an atomic write) destroys nothing.
-      if (target?.temp || this.ctx.cat.temporaryPath.test(target?.suffix ?? target?.str ?? '')) return;
+      // Removing the tool's own scratch file (tempfile, or `path + ".tmp"` of an atomic write) destroys nothing,
+      // unless the model chooses which file: `join(tmpdir(), name)` reaches anything through `..`.
+      const chosen = !!target && tainted(target) && !((target.safe ?? 0) & CAT_BIT.fs);
+      if (!chosen && (target?.temp || this.ctx.cat.temporaryPath.test(target?.suffix ?? target?.str ?? ''))) return;
       this.caps |= CAT_BIT.txn;
       this.noteCap('txn', sinkName, e.span);
       this.txns.push({ rule: s.rule, sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `calls ${sinkName}()` }] });

@@ -32,6 +32,8 @@ export interface DiscoverHost {
   resolveFn(m: Module, v: Val): FnRef | undefined;
   /** An imported value followed through the workspace modules that re-export it (`kit.defineTool` → `ai.tool`). */
   followImport(m: Module, v: Val): Val;
+  /** The module of a workspace file, loaded if need be. */
+  moduleAt(path: string): Module | undefined;
 }
 
 /** The qualified name of a module-level expression, through workspace re-exports. */
@@ -356,8 +358,9 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   }
 
   // 2. classes deriving from a framework's tool base
-  const toolClasses = new Map<string, { framework: string; methods: string[] }>();
-  const classBase = (c: ClassDef): { framework: string; methods: string[] } | undefined => {
+  type Base = Catalog['frameworks']['python']['baseClasses'][number];
+  const toolClasses = new Map<string, Base>();
+  const classBase = (c: ClassDef): Base | undefined => {
     for (const b of c.bases) {
       const q = qualified(host, m, b);
       const hit = fw.baseClasses.find((x) => x.names.includes(q));
@@ -366,7 +369,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
       // unresolved bases named like the frameworks' tool classes
       if (!q || q.startsWith('builtins.')) {
         const n = exprText(b);
-        if (n === 'BaseTool' || n === 'StructuredTool') return { framework: 'langchain', methods: ['_run', '_arun'] };
+        if (n === 'BaseTool' || n === 'StructuredTool') return { framework: 'langchain', names: [], methods: ['_run', '_arun'] };
       }
     }
     return undefined;
@@ -381,6 +384,14 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   for (const c of m.classes) {
     const b = toolClasses.get(c.name);
     if (!b) continue;
+    if (b.listedIn) {
+      const listed = c.fields.find((f) => f.name === b.listedIn)?.value;
+      for (const item of listed?.kind === 'list' ? listed.items : []) {
+        const fn = item.kind === 'str' ? m.functions.get(`${c.name}.${item.value}`) : undefined;
+        if (fn) add(mkTool(fn, m, b.framework));
+      }
+      continue;
+    }
     const bodies = b.methods.map((name) => m.functions.get(`${c.name}.${name}`)).filter((f): f is FunctionDef => !!f);
     if (!bodies.length) continue;
     const approvedField = c.fields.some((f) => /^(needs_approval|requires_approval|require_approval)$/.test(f.name) && f.value?.kind === 'const' && f.value.value === true);
@@ -504,6 +515,29 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   currentClass = undefined;
   localLists = new Map();
 
+  // 3b. LangGraph graphs that pause before their tool node: the tools of `builder.add_node("tools",
+  // ToolNode(tools))` are approved by `….compile(interrupt_before=["tools"])`, in the same function or through a
+  // function of the module that builds the graph from its parameter (`build_graph(OPS_TOOLS).compile(…)`).
+  if (text.includes('interrupt_before')) {
+    for (const list of pausedToolLists(m, host, fw.toolNodes)) {
+      for (const it of itemsOf(list)) {
+        const ref = fnFromExpr(it);
+        if (ref) registerRef(ref, 'langgraph', true);
+        else if (it.kind === 'call') {
+          // an instance of a class-based tool (`PurgeArchiveTool()`), in this module or another
+          const cls = /^(.+):(\w+)$/.exec(host.evalModuleExpr(m, it.callee).q ?? '');
+          const mod = cls ? (cls[1] === m.path ? m : host.moduleAt(cls[1])) : undefined;
+          const c = cls && mod?.classes.find((x) => x.name === cls[2]);
+          const body = c && mod && fw.baseClasses.flatMap((b) => b.methods).map((n) => mod.functions.get(`${c.name}.${n}`)).find((f) => f);
+          if (!c || !mod || !body) continue;
+          const prev = tools.find((x) => x.fn === body);
+          if (prev) prev.approved = true;
+          else add(mkTool(body, mod, 'langgraph', { span: c.span, nameSpan: c.nameSpan, name: c.name, approved: true }));
+        }
+      }
+    }
+  }
+
   // 4. dispatch tables: {"name": fn, ...} indexed by the model's chosen function name
   if (dispatching) {
     const visitDicts = (e: Expr) => {
@@ -556,6 +590,55 @@ function fillsRegistry(fn: FunctionDef): boolean {
       return false;
     });
   return !!p0 && visit(fn.body);
+}
+
+/**
+ * The tool lists of graph nodes that a `compile(interrupt_before=[…])` pauses before: `add_node(NAME,
+ * ToolNode(LIST))` in the scope of the compile, or in the module function whose call made the builder, its
+ * parameter bound to that call's argument. Names of module-level lists are resolved to the lists.
+ */
+function pausedToolLists(m: Module, host: DiscoverHost, toolNodes: string[]): Expr[] {
+  const nodesIn = (body: Stmt[]): Map<string, Expr> => {
+    const out = new Map<string, Expr>();
+    forEachCall(body, (c) => {
+      if (c.callee.kind !== 'attr' || c.callee.name !== 'add_node') return;
+      const [name, node] = c.args.filter((a) => !a.name).map((a) => a.value);
+      if (name?.kind !== 'str' || node?.kind !== 'call' || !toolNodes.includes(qualified(host, m, node.callee))) return;
+      const list = node.args.find((a) => a.name === 'tools')?.value ?? node.args.find((a) => !a.name)?.value;
+      if (list) out.set(name.value, list);
+    });
+    return out;
+  };
+  const localList = (body: Stmt[], e: Expr): Expr => {
+    if (e.kind !== 'name') return e;
+    for (const s of body) if (s.kind === 'assign' && s.targets.some((t) => t.kind === 'name' && t.id === e.id)) return s.value;
+    return findModuleAssign(m, e.id) ?? e;
+  };
+  const out: Expr[] = [];
+  const scopes: Stmt[][] = [m.body, ...[...m.functions.values()].map((f) => f.body)];
+  for (const body of scopes) {
+    forEachCall(body, (c) => {
+      if (c.callee.kind !== 'attr' || c.callee.name !== 'compile') return;
+      const gate = c.args.find((a) => a.name === 'interrupt_before')?.value;
+      if (!gate) return;
+      const all = gate.kind === 'str' && (gate.value === '*' || gate.value === '__all__');
+      const names = new Set(gate.kind === 'list' ? gate.items.flatMap((i) => (i.kind === 'str' ? [i.value] : [])) : []);
+      const paused = (nodes: Map<string, Expr>) => [...nodes].filter(([n]) => all || names.has(n)).map(([, list]) => list);
+      const builder = c.callee.obj;
+      if (builder.kind === 'call') {
+        // build_graph(TOOLS, …).compile(…): the builder function's ToolNode over one of its parameters
+        const ref = host.resolveFn(m, host.evalModuleExpr(m, builder.callee));
+        if (!ref || ref.module !== m) return;
+        for (const list of paused(nodesIn(ref.fn.body))) {
+          const p = list.kind === 'name' ? ref.fn.params.find((x) => x.name === list.id) : undefined;
+          const positional = builder.args.filter((a) => !a.name);
+          const actual = p ? (builder.args.find((a) => a.name === p.name)?.value ?? positional[p.index]?.value) : list;
+          if (actual) out.push(localList(body, actual));
+        }
+      } else for (const list of paused(nodesIn(body))) out.push(localList(body, list));
+    });
+  }
+  return out;
 }
 
 function findModuleAssign(m: Module, id: string): Expr | undefined {

@@ -51,6 +51,8 @@ export interface Val {
   derived?: { kind: 'url' | 'host' | 'rel' | 'split' | 'common'; of: string };
   /** Made absolute/normalised (realpath, resolve): a containment check on it is sound. */
   resolved?: boolean;
+  /** A comprehension's element, evaluated once for every iteration (`[realpath(d) for d in DIRS]`). */
+  elem?: Val;
   /** Result of a check: facts when truthy/falsy. */
   checks?: Facts;
   /** Carries a person's decision (input(), confirm(), interrupt(), elicit()). */

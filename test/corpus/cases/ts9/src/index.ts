@@ -1,0 +1,11 @@
+export * from "./tools/web";
+export * from "./tools/database";
+export * from "./tools/files";
+export { sendEmail, postToSlack, sendSms, sendInvoiceEmailTool, notifyCustomerTool } from "./tools/messaging";
+export { shellTools } from "./tools/shell.js";
+export * as secretsTools from "./tools/secrets.mjs";
+export { default as createPaymentTools, type PaymentToolDeps } from "./tools/payments";
+export { default as mcpServer } from "./mcp/server";
+export { runSupportAgent, streamWorkspaceAgent } from "./agents/support-agent";
+export { researchAgent, financeAgent, filesAgent, configAgent, billingGraph } from "./agents/ops-agent";
+export { auditLog, logger } from "./lib/audit";
