@@ -82,30 +82,55 @@ export class PieceGraph {
    * not depend on another tool's body unless it mentions that tool itself.
    */
   key(own: number, tools: ReadonlySet<number>): string {
-    const seen = new Set<number>();
-    const visit = (from: PieceDeps[], skip: ReadonlySet<number>): void => {
-      const queue = [...from];
-      const queued = new Set(from.map((p) => p.serial));
-      const names = new Set<string>();
-      while (queue.length) {
-        const p = queue.pop() as PieceDeps;
-        seen.add(p.serial);
-        for (const r of p.refs) {
-          if (names.has(r)) continue;
-          names.add(r);
-          for (const d of this.byName.get(r) ?? []) {
-            if (queued.has(d.serial) || skip.has(d.serial)) continue;
-            queued.add(d.serial);
-            queue.push(d);
-          }
-        }
-      }
-    };
     const start = this.bySerial.get(own);
     if (!start) return [...this.bySerial.keys()].join(',');
-    visit(this.global, tools);
-    visit([start], NONE);
+    // the same for every tool of the module: computed once
+    if (this.globalFor !== tools) {
+      this.globalSeen = new Set();
+      this.reach(this.global, tools, this.globalSeen);
+      this.globalFor = tools;
+    }
+    const seen = new Set(this.globalSeen);
+    this.reach([start], NONE, seen);
     return [...seen].sort((a, b) => a - b).join(',');
+  }
+
+  private globalFor?: ReadonlySet<number>;
+  private globalSeen = new Set<number>();
+  private readonly edges = new Map<number, PieceDeps[]>();
+
+  /** The definitions a piece mentions. */
+  private edgesOf(p: PieceDeps): PieceDeps[] {
+    let out = this.edges.get(p.serial);
+    if (!out) {
+      out = [];
+      for (const r of p.refs) {
+        const defs = this.byName.get(r);
+        if (defs) out.push(...defs);
+      }
+      this.edges.set(p.serial, out);
+    }
+    return out;
+  }
+
+  /** Adds to `into` the pieces reachable from `from` through mentioned definitions, not entering `skip`. */
+  private reach(from: PieceDeps[], skip: ReadonlySet<number>, into: Set<number>): void {
+    const queued = new Set<number>();
+    const queue: PieceDeps[] = [];
+    for (const p of from) {
+      if (queued.has(p.serial)) continue;
+      queued.add(p.serial);
+      queue.push(p);
+    }
+    while (queue.length) {
+      const p = queue.pop() as PieceDeps;
+      into.add(p.serial);
+      for (const d of this.edgesOf(p)) {
+        if (queued.has(d.serial) || skip.has(d.serial)) continue;
+        queued.add(d.serial);
+        queue.push(d);
+      }
+    }
   }
 }
 
