@@ -819,8 +819,9 @@ export class Interp {
     if (q === 'util.promisify' || q === 'util.promisify.custom') return vals[0] ?? EMPTY;
     const finalName = method ?? (e.callee.kind === 'name' ? e.callee.id : undefined) ?? q?.split('.').pop();
 
-    // callbacks defined inline (arrow functions, lambdas, nested defs passed along) run here
-    for (let i = 0; i < vals.length; i++) {
+    // callbacks defined inline (arrow functions, lambdas, nested defs passed along) run here; not at module
+    // level, where only the names' values are wanted (a registerTool handler is analysed as the tool)
+    for (let i = 0; this.fn && i < vals.length; i++) {
       const fv = vals[i].fn;
       if (fv && fv.module === this.module && fv.fn.parent && this.inline < MAX_INLINE_DEPTH && e.args[i].value.kind === 'func') {
         const feed = unionTaint([recv ?? EMPTY, ...vals.filter((_, j) => j !== i)]);

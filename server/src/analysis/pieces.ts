@@ -3,8 +3,9 @@
 // statement ("piece") gets a serial that changes whenever its text or position does. A tool's cached result
 // is kept while the serials of the pieces it depends on are unchanged:
 // - its own piece;
-// - every piece that is not a plain definition (imports, calls, loops, attribute assignments...): such a
-//   statement can change what any name means, so every tool depends on it;
+// - every piece that is not a plain definition (imports, loops, `if` blocks, attribute assignments...): such
+//   a statement can change what any name means, so every tool depends on it; a call statement counts as
+//   defining the names passed to it;
 // - the definitions (def, class, `const x =`, `x = …`) of the names its piece mentions, and, in turn, of the
 //   names those definitions mention.
 // "Mentions" is every identifier-like word of the statement's source text, strings and comments included:
@@ -34,6 +35,11 @@ function definitions(stmts: Stmt[]): string[] | null {
     } else if (s.kind === 'classdecl') out.push(s.cls.name);
     else if (s.kind === 'assign' && !s.augmented) {
       for (const t of s.targets) if (!targetNames(t, out)) return null;
+    } else if (s.kind === 'expr' && (s.expr.kind === 'str' || s.expr.kind === 'const')) continue;
+    else if (s.kind === 'expr' && s.expr.kind === 'call') {
+      // `server.registerTool(…)`, `mcp.add_tool(fn)`, `app.include_router(r)`: what such a call changes in the
+      // module's names, as the analysis sees them, is at most the names handed to it (a guard marks them).
+      for (const a of s.expr.args) if (a.value.kind === 'name') out.push(a.value.id);
     } else return null;
   }
   return out;
