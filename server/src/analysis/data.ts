@@ -124,6 +124,7 @@ export interface Catalog {
   readOnlySql: RegExp;
   temporaryPath: RegExp;
   sqlBuilderTags: RegExp;
+  sqlQueryTags: RegExp;
   /** Statement type (`sqlalchemy.text()`) → methods that bind values without changing its text. */
   bindingMethods: Map<string, Set<string>>;
   sqlText: RegExp;
@@ -184,7 +185,7 @@ export function loadCatalogData(): Catalog {
   const read = (f: string): any => bundled?.[f.replace(/\.yaml$/, '')] ?? parseYaml(readFileSync(join(rulesDir(), f), 'utf8'));
   const frameworks = read('frameworks.yaml') as FrameworkData;
   const controls = read('controls.yaml') as ControlsData;
-  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; readOnlySql: string; temporaryPath: string; sqlBuilderTags: string; bindingMethods: Record<string, string[]>; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
+  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; readOnlySql: string; temporaryPath: string; sqlBuilderTags: string; sqlQueryTags: string; bindingMethods: Record<string, string[]>; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
   const calls = new Map<string, SinkSpec[]>();
   const methods = new Map<string, SinkSpec[]>();
   const names: { re: RegExp; spec: SinkSpec }[] = [];
@@ -232,6 +233,7 @@ export function loadCatalogData(): Catalog {
     readOnlySql: regex(sinkDoc.readOnlySql),
     temporaryPath: regex(sinkDoc.temporaryPath),
     sqlBuilderTags: regex(sinkDoc.sqlBuilderTags),
+    sqlQueryTags: regex(sinkDoc.sqlQueryTags),
     bindingMethods: new Map(Object.entries(sinkDoc.bindingMethods).map(([q, ms]) => [q, new Set(ms)])),
     sqlText: regex(sinkDoc.sqlText),
     credentialPaths: regex(sinkDoc.credentialPaths),

@@ -1404,7 +1404,7 @@ export class Interp {
       }
     }
     // sql`...${x}` (postgres.js, @vercel/postgres, slonik): values are bound, but it is still a query
-    if (e.taggedTemplate && /(^|\.)(sql|query|db|pg|\$?queryRaw|\$?executeRaw)$/i.test(exprText(e.callee))) {
+    if (e.taggedTemplate && cat.sqlQueryTags.test(exprText(e.callee))) {
       const tv = vals[0] ?? EMPTY;
       this.useSink({ rule: 'sql/unscoped-query', category: 'sql', lang: 'any', arg: [0] }, exprText(e.callee), e, tv, e.args[0]?.value, env, { vals, recv, finalName });
     }
