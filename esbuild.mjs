@@ -9,7 +9,9 @@ const production = process.argv.includes('--production');
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', sourcemap: !production, minify: production, logLevel: 'warning' };
 
 const serverEntries = ['server/src/cli.ts', 'server/src/server.ts', 'server/src/worker.ts'].filter((p) => existsSync(p));
-await esbuild.build({ ...common, entryPoints: serverEntries, outdir: 'server/out' });
+// jsonc-parser's `main` is a UMD build whose requires a bundler cannot follow: take its ES module build.
+const alias = { 'jsonc-parser': join(dirname(require.resolve('jsonc-parser/package.json')), 'lib', 'esm', 'main.js') };
+await esbuild.build({ ...common, entryPoints: serverEntries, outdir: 'server/out', alias });
 if (existsSync('client/src/extension.ts')) {
   await esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outdir: 'client/out', external: ['vscode'] });
 }

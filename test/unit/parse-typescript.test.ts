@@ -136,12 +136,19 @@ describe('TypeScript front-end', function () {
       );
     });
 
-    it('skips type-only imports and side-effect imports', function () {
+    it('keeps type-only imports (annotations name classes and interfaces through them); side-effect imports bind nothing', function () {
       const m = lower("import type { T } from 't';\nimport { type U, v } from 'u';\nimport type D from 'd';\nimport 'polyfill';");
       assert.deepEqual(
         m.imports.map((b) => [b.local, b.module, b.name]),
-        [['v', 'u', 'v']],
+        [['T', 't', 'T'], ['U', 'u', 'U'], ['v', 'u', 'v'], ['D', 'd', 'default']],
       );
+    });
+
+    it('records the properties of interfaces and object type aliases', function () {
+      const m = lower('export interface Deps {\n  repo: ChatRepository;\n  readonly mail?: Mailer,\n  onDone: (x: string) => void;\n}\ntype Ctx = { db: Pool; opts: { a: number } };\ntype U = A | B;');
+      assert.deepEqual([...(m.types?.get('Deps') ?? [])], [['repo', 'ChatRepository'], ['mail', 'Mailer'], ['onDone', '(x: string) => void']]);
+      assert.deepEqual([...(m.types?.get('Ctx') ?? [])], [['db', 'Pool'], ['opts', '{ a: number }']]);
+      assert.equal(m.types?.has('U'), false);
     });
 
     it("import x = require('m') and const x = require('m') bind the whole module", function () {

@@ -1,7 +1,7 @@
 // The engine: parses files on demand, keeps per-module models and per-function summaries, recognises
 // tools and turns what the interpreter finds inside them into findings.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ProjectConfig } from '../config/types';
 import type { Engine, EngineOptions } from '../engine';
@@ -16,6 +16,7 @@ import { applyRuleConfig } from '../config/load';
 import { type Catalog, loadCatalogData } from './data';
 import { type Ctx, type Hit, Interp, type Summary, type TxnUse } from './interp';
 import { discoverTools, type ToolDef } from './tools';
+import { isFile, PathAliases } from './path-aliases';
 import { PieceGraph, type PieceDeps, pieceDeps } from './pieces';
 import { ALL, CAT_BIT, EMPTY, Env, type FnRef, type Val } from './values';
 
@@ -52,6 +53,7 @@ class EngineImpl implements Engine, Ctx {
   extraApprovals = new Set<string>();
   private config: ProjectConfig;
   private readonly modules = new Map<string, Loaded>();
+  private readonly aliases = new PathAliases();
   /** Per folder, the files that declare approvals (wiringApprovals), and the tools each registers. */
   private readonly wiringFiles = new Map<string, string[]>();
   private readonly wiringTools = new Map<string, ToolDef[]>();
@@ -100,6 +102,7 @@ class EngineImpl implements Engine, Ctx {
     this.version++;
     this.ownChanges.set(p, (this.ownChanges.get(p) ?? 0) + 1);
     this.modulePaths.clear();
+    if (PathAliases.isConfig(p)) this.aliases.clear();
     this.drop(p);
   }
 
@@ -315,8 +318,8 @@ class EngineImpl implements Engine, Ctx {
    * The value a type annotation promises: `httpx.AsyncClient` → an instance of it, `RunContext[Deps]` →
    * a context whose `deps` is a `Deps` instance, `Optional[X]` / `X | None` → X.
    */
-  annotationVal(m: Module, ann: string | undefined): Val | undefined {
-    if (!ann) return undefined;
+  annotationVal(m: Module, ann: string | undefined, depth = 0): Val | undefined {
+    if (!ann || depth > 3) return undefined;
     let a = ann.replace(/\s+/g, '');
     const opt = /^(?:typing\.)?Optional\[(.+)\]$/.exec(a);
     if (opt) a = opt[1];
@@ -326,14 +329,30 @@ class EngineImpl implements Engine, Ctx {
       const deps = this.annotationVal(m, rc[1]);
       return deps ? { props: new Map([['deps', deps]]) } : undefined;
     }
-    const name = /^[A-Za-z_][\w.]*/.exec(a)?.[0];
+    const name = /^[A-Za-z_$][\w.$]*/.exec(a)?.[0];
     if (!name || name !== a) return undefined;
     const [head, ...rest] = name.split('.');
     let base = this.moduleEnv(m).get(head);
     if (base?.imp && !base.fn) base = this.importedValue(m, base.imp) ?? base;
     const q = base?.q ? [base.q, ...rest].join('.') : undefined;
-    if (!q || q.startsWith('builtins.')) return undefined;
-    return { q: `${q}()` };
+    if (q && !q.startsWith('builtins.')) return { q: `${q}()` };
+    // a TypeScript interface or object type: an object whose properties are what their types say
+    const t = rest.length ? undefined : this.typeProps(m, head);
+    if (!t) return undefined;
+    const props = new Map<string, Val>();
+    for (const [k, pt] of t.props) props.set(k, this.annotationVal(t.module, pt, depth + 1) ?? EMPTY);
+    return { props };
+  }
+
+  /** The properties of an interface or object type declared in `m` or imported into it by name. */
+  private typeProps(m: Module, name: string): { module: Module; props: Map<string, string> } | undefined {
+    const local = m.types?.get(name);
+    if (local) return { module: m, props: local };
+    const b = m.imports.find((x) => x.local === name);
+    const file = b ? this.resolveModulePath(m, b.module) : undefined;
+    const target = file ? this.load(file)?.module : undefined;
+    const props = b && target?.types?.get(b.name);
+    return props && target ? { module: target, props } : undefined;
   }
 
   methodOf(path: string, cls: string, method: string): FnRef | undefined {
@@ -475,12 +494,18 @@ class EngineImpl implements Engine, Ctx {
       for (const b of bases) candidates.push(join(b, `${rel}.py`), join(b, rel, '__init__.py'));
       return candidates.find((c) => isFile(c));
     }
-    if (!spec.startsWith('.')) return undefined;
-    const raw = resolve(dir, spec);
-    const stripped = raw.replace(/\.(js|mjs|cjs|jsx)$/, '');
-    const exts = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
-    const candidates = [raw, ...exts.map((x) => stripped + x), ...exts.map((x) => join(raw, `index${x}`))];
-    return candidates.find((c) => isFile(c));
+    const file = (raw: string): string | undefined => {
+      const stripped = raw.replace(/\.(js|mjs|cjs|jsx)$/, '');
+      const exts = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+      return [raw, ...exts.map((x) => stripped + x), ...exts.map((x) => join(raw, `index${x}`))].find((c) => isFile(c));
+    };
+    if (spec.startsWith('.')) return file(resolve(dir, spec));
+    // `@/lib/http`: a path alias of tsconfig.json / jsconfig.json
+    for (const c of this.aliases.candidates(dir, spec)) {
+      const found = file(c);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Absolute imports resolve against the scan roots and the module's ancestor folders. */
@@ -765,6 +790,7 @@ class EngineImpl implements Engine, Ctx {
       const interp = new Interp(this, t.module, fn, true);
       interp.isToolBody = true;
       const env = new Env(new Map(), t.approved);
+      this.bindEnclosingParams(interp, t.module, fn, env);
       for (const p of fn.params) {
         paramSpans.set(p.name, p.span);
         const untainted = t.untainted.has(p.name);
@@ -829,6 +855,22 @@ class EngineImpl implements Engine, Ctx {
       findings,
       summary: { tool: toolRef, capabilities: capState, audit: caps ? (logs ? 'present' : 'missing') : 'n/a', approval: txns.length ? (unapproved.length ? 'missing' : 'present') : 'n/a' },
     };
+  }
+
+  /**
+   * A tool made by a factory (`const makeTools = ({ repo }: Deps) => tool({ execute: … repo.run(q) })`) sees
+   * the factory's parameters: the application passes them, and their annotations say what they hold.
+   */
+  private bindEnclosingParams(interp: Interp, m: Module, fn: FunctionDef, env: Env): void {
+    let anc = fn.parent ? m.functions.get(fn.parent) : undefined;
+    for (let depth = 0; anc && depth < 4; depth++, anc = anc.parent ? m.functions.get(anc.parent) : undefined) {
+      for (const p of anc.params) {
+        const v = this.annotationVal(m, p.annotation);
+        if (!v) continue;
+        if (p.pattern) interp.bind(p.pattern, v, env);
+        else if (!env.vars.has(p.name)) env.set(p.name, v);
+      }
+    }
   }
 
   private fixTool(t: ToolRef): FixData['tool'] {
@@ -987,11 +1029,4 @@ function readDisk(p: string): string | undefined {
   }
 }
 
-function isFile(p: string): boolean {
-  try {
-    return existsSync(p) && statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 

@@ -5,7 +5,7 @@
 import type { Category, FlowStep } from '../model/findings';
 import type { CallExpr, Expr, FunctionDef, Module, Span, Stmt, Target } from '../model/ir';
 import type { Catalog, SinkSpec } from './data';
-import { ALL, bit, CAT_BIT, EMPTY, Env, NONE, type Fact, type Facts, type FnRef, joinVal, tainted, unionTaint, type Val, withSafe } from './values';
+import { ALL, bit, CAT_BIT, EMPTY, Env, NONE, PROGRAM, type Fact, type Facts, type FnRef, joinVal, tainted, unionTaint, type Val, withSafe } from './values';
 
 /**
  * Whether a root given to `startswith` ends with a path separator: without one, `/srv/data-evil` passes a
@@ -27,12 +27,32 @@ function endsWithSeparator(e: Expr | undefined, v: Val | undefined): boolean {
   return !(v && (v.resolved || v.q));
 }
 
-/** An argv list whose program is constant and not a shell handed model data. */
+/** An argv list whose program is constant and not a shell or interpreter handed model code. */
 function constantProgram(v: Val | undefined): boolean {
   const prog = v?.items?.[0];
   if (!v?.items?.length || !prog || tainted(prog) || prog.str === undefined) return false;
-  const name = prog.str.split('/').pop() ?? '';
-  return !(SHELLS.has(name) && v.items.slice(1).some(tainted));
+  return !interpretsModelCode(v.items);
+}
+
+const INTERPRETERS = /^(sh|bash|zsh|dash|ksh|fish|python[\d.]*|node|perl|ruby|php|deno|bun)$/;
+
+/**
+ * Whether an argv list with a constant program runs model data as code: a runner (sudo, env, xargs, ssh,
+ * cmd, powershell) with model data anywhere; an interpreter whose code is the model's, the argument of
+ * `-c`/`-e`, the module of `-m`, or the script (its first argument that is not an option). The arguments
+ * after a constant script or module are data: `python -m pytest <selector>`, `bash deploy.sh <env>`.
+ */
+function interpretsModelCode(items: readonly Val[]): boolean {
+  const name = items[0].str?.split('/').pop() ?? '';
+  if (!SHELLS.has(name)) return false;
+  if (!INTERPRETERS.test(name)) return items.slice(1).some(tainted);
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i];
+    if (tainted(a) || a.str === undefined) return tainted(a);
+    if (/^(-c|-e|--eval|-p|--print|-m|-r|--require)$/.test(a.str)) return !!items[i + 1] && tainted(items[i + 1]);
+    if (!a.str.startsWith('-')) return false;
+  }
+  return false;
 }
 
 
@@ -202,8 +222,8 @@ export class Interp {
       case 'return': {
         const v = s.value ? this.ev(s.value, env) : EMPTY;
         const lit = s.value?.kind === 'const' ? s.value.value : s.value ? undefined : null;
-        this.returns.push({ val: v, env, falsy: lit === false || lit === null || lit === 0, truthy: lit === true });
-        return Env.dead();
+        this.returns.push({ val: v, env: s.yield ? env.clone() : env, falsy: lit === false || lit === null || lit === 0, truthy: lit === true });
+        return s.yield ? env : Env.dead();
       }
       case 'raise':
         if (s.value) this.ev(s.value, env);
@@ -400,6 +420,8 @@ export class Interp {
           return u.t ? { t: u.t, safe: (u.safe ?? 0) | (URL_HOST_PREFIX.test(pre) ? CAT_BIT.net : 0), flow: u.flow, prefix: pre } : { str: l.str };
         }
         if (e.op === '??' || e.op === '||' || e.op === 'or') return joinVal(l, r);
+        // `unknown = tables - ALLOWED_TABLES`: empty exactly when every table the query names is allowed
+        if (e.op === '-' && !tainted(r) && /table/i.test(exprText(e.right))) return { num: true, checks: { t: [], f: [{ tables: true }] } };
         const u = unionTaint([l, r]);
         if (['-', '*', '**', '//', '>>', '<<', '&', '^'].includes(e.op)) return { num: true };
         return { t: u.t, safe: u.safe, flow: u.flow };
@@ -650,7 +672,7 @@ export class Interp {
       add(cur.id, mask);
       const cv = this.lookup(cur.id, env);
       if (cv?.derived?.kind === 'host') add(cv.derived.of, CAT_BIT.net);
-      if (cv?.derived?.kind === 'split') add(cv.derived.of, CAT_BIT.exec);
+      if (cv?.derived?.kind === 'split') add(cv.derived.of, PROGRAM);
     } else if (cur.kind === 'attr') {
       const base = this.ev(cur.obj, env);
       if (base.derived?.kind === 'url' && this.ctx.cat.sets.hostAttributes.has(cur.name)) {
@@ -668,12 +690,12 @@ export class Interp {
       const base = this.ev(cur.obj, env);
       // argv[0] in ALLOWED: the program of argv is allowlisted
       if (cur.obj.kind === 'name' && cur.index.kind === 'const' && cur.index.value === 0) add(cur.obj.id, CAT_BIT.exec);
-      if (base.derived?.kind === 'split') add(base.derived.of, CAT_BIT.exec);
+      if (base.derived?.kind === 'split') add(base.derived.of, PROGRAM);
       else if (cur.obj.kind === 'call' && cur.index.kind === 'const' && cur.index.value === 0) {
         const inner = cur.obj;
         const q = this.ev(inner.callee, env).q;
         if (q === 'shlex.split' || (inner.callee.kind === 'attr' && inner.callee.name === 'split')) {
-          add(this.rootVar(q === 'shlex.split' ? inner.args[0]?.value : inner.callee.kind === 'attr' ? inner.callee.obj : undefined, env), CAT_BIT.exec);
+          add(this.rootVar(q === 'shlex.split' ? inner.args[0]?.value : inner.callee.kind === 'attr' ? inner.callee.obj : undefined, env), PROGRAM);
         }
       }
     }
@@ -1260,6 +1282,9 @@ export class Interp {
     if (e.callee.kind === 'attr' && e.callee.obj.kind === 'name' && this.ctx.cat.readOnlySql.test(first.str ?? '')) {
       const cur = this.lookup(e.callee.obj.id, env);
       env.set(e.callee.obj.id, { ...(cur ?? EMPTY), ro: true });
+      // on a cursor: the transaction is its connection's (`with conn.cursor() as c: c.execute("SET TRANSACTION READ ONLY")`)
+      const conn = cur?.derived?.kind === 'cursor' ? this.lookup(cur.derived.of, env) : undefined;
+      if (conn && cur?.derived) env.set(cur.derived.of, { ...conn, ro: true });
     }
     const u = unionTaint(recv ? [recv, ...vals] : vals);
     const out: { -readonly [K in keyof Val]: Val[K] } = {};
@@ -1270,6 +1295,7 @@ export class Interp {
     }
     if (q) out.q = `${q}()`;
     if (recv?.ro || ro) out.ro = true;
+    if (method === 'cursor' && e.callee.kind === 'attr' && e.callee.obj.kind === 'name') out.derived = { kind: 'cursor', of: e.callee.obj.id };
     if (recv?.approval) out.approval = true;
     return out;
   }
@@ -1505,7 +1531,7 @@ export class Interp {
         if (v.items && v.items.length) {
           const prog = v.items[0];
           const progName = prog.str?.split('/').pop();
-          if (prog.str !== undefined && progName && SHELLS.has(progName) && v.items.slice(1).some(tainted)) {
+          if (prog.str !== undefined && progName && interpretsModelCode(v.items)) {
             v = unionTaint(v.items.slice(1)) as Val;
             shape = 'shell-argv';
           } else v = prog;
@@ -1550,6 +1576,7 @@ export class Interp {
     if (c === 'net' && v.num) return;
     if (!tainted(v) || v.num) return;
     if (((v.safe ?? 0) & CAT_BIT[c]) !== 0) return;
+    if (c === 'exec' && shape !== 'shell-string' && shape !== 'code' && ((v.safe ?? 0) & PROGRAM) !== 0) return;
     if (c === 'secret') shape = 'env-key';
     this.addHit({ rule: s.rule, category: c, sink: sinkName, span: e.span, origins: v.t as ReadonlySet<string>, flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop, shape, valueFlow: v.flow, ro: ro || undefined, roParam });
   }

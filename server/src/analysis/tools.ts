@@ -88,9 +88,13 @@ export function forEachCall(stmts: Stmt[], cb: (c: CallExpr, top: Stmt, assignNa
       case 'unknown':
         e.children.forEach((c) => visitExpr(c, top));
         return;
-      case 'func':
-        visitStmts(e.fn.body, top);
+      case 'func': {
+        // `const makeSearch = (deps) => tool({…})`: the tool a factory returns takes the factory's name
+        const only = e.fn.body.length === 1 ? e.fn.body[0] : undefined;
+        if (an && only?.kind === 'return' && only.value) visitExpr(only.value, top, an);
+        else visitStmts(e.fn.body, top);
         return;
+      }
       default:
         return;
     }

@@ -3,7 +3,13 @@ import type { Category, FlowStep } from '../model/findings';
 import type { FunctionDef, Module } from '../model/ir';
 
 export const CAT_BIT: Record<Exclude<Category, 'audit'>, number> = { net: 1, fs: 2, sql: 4, exec: 8, secret: 16, txn: 32 };
-export const ALL = 63;
+/** Every category's bit, and PROGRAM. */
+export const ALL = 127;
+/**
+ * The first word of a command string is allowlisted (`cmd.split()[0] in ALLOWED`): the command is scoped
+ * when it runs as an argv list, not when a shell runs the whole string (`ls; rm -rf ~` passes the check).
+ */
+export const PROGRAM = 64;
 
 export function bit(c: string): number {
   return (CAT_BIT as Record<string, number>)[c] ?? 0;
@@ -48,7 +54,7 @@ export interface Val {
   /** A workspace function value. */
   fn?: FnRef;
   /** How this value was derived from a variable, for guards on it. */
-  derived?: { kind: 'url' | 'host' | 'rel' | 'split' | 'common'; of: string };
+  derived?: { kind: 'url' | 'host' | 'rel' | 'split' | 'common' | 'cursor'; of: string };
   /** Made absolute/normalised (realpath, resolve): a containment check on it is sound. */
   resolved?: boolean;
   /** A comprehension's element, evaluated once for every iteration (`[realpath(d) for d in DIRS]`). */

@@ -209,6 +209,11 @@ export interface IfStmt extends StmtBase {
 export interface ReturnStmt extends StmtBase {
   kind: 'return';
   value?: Expr;
+  /**
+   * Python `yield x`: what a `with` over a `@contextmanager` (or a loop over a generator) receives. The
+   * function goes on after it.
+   */
+  yield?: boolean;
 }
 /** raise / throw, and calls the front-end knows never return (sys.exit, process.exit) */
 export interface RaiseStmt extends StmtBase {
@@ -341,6 +346,11 @@ export interface Module {
   body: Stmt[];
   /** Number of syntax-error nodes; the module holds whatever parsed. */
   syntaxErrors: number;
+  /**
+   * TypeScript interfaces and object type aliases: property → type text (`interface Deps { repo:
+   * ChatRepository }`), so that a parameter typed by one knows what its properties hold.
+   */
+  types?: Map<string, Map<string, string>>;
   /** The first syntax error, for messages. */
   firstError?: Pos;
 }

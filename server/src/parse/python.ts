@@ -81,6 +81,11 @@ class PyLowerer {
           return;
         }
         for (const k of kids) {
+          const yielded = k.type === 'yield' && !/^yield\s+from\b/.test(k.text) ? named(k)[0] : undefined;
+          if (yielded) {
+            out.push({ kind: 'return', span, value: this.expr(yielded), yield: true });
+            continue;
+          }
           const e = this.expr(k);
           if (e.kind === 'call' && NEVER_RETURNS.has(calleeText(e.callee))) out.push({ kind: 'raise', span, value: e });
           else out.push({ kind: 'expr', span, expr: e });
@@ -678,6 +683,7 @@ export interface Piece {
   imports: ImportBinding[];
   syntaxErrors: number;
   firstError?: Pos;
+  types?: Module['types'];
 }
 
 /** Lowers one top-level statement; `rowOffset` is its row in the file when it was parsed on its own. */
@@ -705,6 +711,7 @@ export function assemblePieces(path: string, language: Module['language'], piece
     }
     m.classes.push(...p.classes);
     m.imports.push(...p.imports);
+    if (p.types) for (const [k, v] of p.types) (m.types ??= new Map()).set(k, v);
     m.syntaxErrors += p.syntaxErrors;
     m.firstError ??= p.firstError;
   }

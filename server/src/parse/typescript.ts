@@ -402,6 +402,7 @@ class TsLowerer {
   readonly functions = new Map<string, FunctionDef>();
   readonly classes: ClassDef[] = [];
   readonly imports: ImportBinding[] = [];
+  readonly declaredTypes = new Map<string, Map<string, string>>();
   /** Statements an expression produced (nested assignments, class expressions, sequence heads):
    * they are emitted before the statement being lowered. */
   private pre: Stmt[] = [];
@@ -786,10 +787,12 @@ class TsLowerer {
       case 'ERROR':
         this.errorStmts(n, out);
         return;
-      case 'empty_statement':
-      case 'debugger_statement':
       case 'type_alias_declaration':
       case 'interface_declaration':
+        objectType(this.text(n), this.declaredTypes);
+        return;
+      case 'empty_statement':
+      case 'debugger_statement':
       case 'enum_declaration':
       case 'ambient_declaration':
       case 'function_signature':
@@ -1048,11 +1051,14 @@ class TsLowerer {
     }
   }
 
-  /** `{ a, b as c }` of an import, or of an `export … from`: each name bound locally (type-only ones skipped). */
+  /**
+   * `{ a, b as c }` of an import, or of an `export … from`: each name bound locally. Type-only imports are
+   * kept: an annotation names a class or interface through them.
+   */
   private specifierBindings(list: number, type: 'import_specifier' | 'export_specifier', module: string): ImportBinding[] {
     const out: ImportBinding[] = [];
     for (const sp of this.kids(list)) {
-      if (this.ty(sp) !== type || this.hasToken(sp, 'type')) continue;
+      if (this.ty(sp) !== type || (type === 'export_specifier' && this.hasToken(sp, 'type'))) continue;
       const name = this.field(sp, this.F.name);
       const alias = this.field(sp, this.F.alias);
       if (!name) continue;
@@ -1069,15 +1075,14 @@ class TsLowerer {
 
   private importStmt(n: number, out: Stmt[]): void {
     const bindings: ImportBinding[] = [];
-    let typeOnly = false;
     let clause: number | undefined;
     let source: number | undefined;
     for (const c of this.kids(n)) {
-      if (!this.nm(c) && this.ty(c) === 'type') typeOnly = true;
-      else if (this.ty(c) === 'import_clause' || this.ty(c) === 'import_require_clause') clause = c;
+      if (this.ty(c) === 'import_clause' || this.ty(c) === 'import_require_clause') clause = c;
       else if (this.fieldOf[c] === this.F.source) source = c;
     }
-    if (typeOnly || !clause) return;
+    // `import type { Deps } from './deps'` is kept: annotations name classes and interfaces through it
+    if (!clause) return;
     if (this.ty(clause) === 'import_require_clause') source = this.field(clause, this.F.source);
     if (!source) return;
     const module = this.strValue(source);
@@ -1695,6 +1700,36 @@ class TsLowerer {
   }
 }
 
+// ---------------------------------------------------------------- types
+
+/**
+ * Records `interface X { a: A; b?: B }` and `type X = { a: A }` as property → type text. Other types (unions,
+ * mapped and conditional types) are left out: nothing is known of their properties.
+ */
+function objectType(text: string, into: Map<string, Map<string, string>>): void {
+  const m = /^(?:export\s+)?(?:declare\s+)?(?:interface\s+([A-Za-z_$][\w$]*)[^{]*|type\s+([A-Za-z_$][\w$]*)\s*(?:<[^=]*>)?\s*=\s*)\{([\s\S]*)\}\s*;?\s*$/.exec(text);
+  if (!m) return;
+  const props = new Map<string, string>();
+  let depth = 0;
+  let start = 0;
+  const body = m[3];
+  const member = (s: string) => {
+    const p = /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:\s*([\s\S]+?)\s*$/.exec(s);
+    if (p) props.set(p[1], p[2]);
+  };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '{' || c === '(' || c === '<' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']' || (c === '>' && body[i - 1] !== '=')) depth--;
+    else if (depth === 0 && (c === ';' || c === ',' || c === '\n')) {
+      member(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  member(body.slice(start));
+  into.set(m[1] ?? m[2], props);
+}
+
 // ---------------------------------------------------------------- entry point
 
 /** Lowers a tree-sitter-typescript / -tsx tree (`tree.rootNode`) into the agent model. Never throws. */
@@ -1719,6 +1754,7 @@ export function lowerTypeScript(root: Node, path: string, language: Language): M
     mod.imports = lowerer.imports;
     mod.functions = lowerer.functions;
     mod.classes = lowerer.classes;
+    if (lowerer.declaredTypes.size) mod.types = lowerer.declaredTypes;
   }
   return mod;
 }
@@ -1742,6 +1778,7 @@ export function lowerTypeScriptPiece(node: Node, language: Language): import('./
     piece.imports = lowerer.imports;
     piece.functions = [...lowerer.functions.values()];
     piece.classes = lowerer.classes;
+    if (lowerer.declaredTypes.size) piece.types = lowerer.declaredTypes;
   }
   return piece;
 }
