@@ -93,6 +93,7 @@ export interface ControlsData {
     functionNames: string;
     raisingPrefix: string;
     moduleMarkers: string[];
+    wiringMarkers: string[];
   };
   sanitizers: { all: string[]; basename: string[]; shellQuote: string[]; urlComponent: string[] };
   paths: {

@@ -15,7 +15,7 @@ import { applySuppressions } from '../rules/suppress';
 import { applyRuleConfig } from '../config/load';
 import { type Catalog, loadCatalogData } from './data';
 import { type Ctx, type Hit, Interp, type Summary, type TxnUse } from './interp';
-import { discoverTools, type ToolDef } from './tools';
+import { discoverTools, humanInTheLoopLists, type ToolDef } from './tools';
 import { isFile, PathAliases } from './path-aliases';
 import { PieceGraph, type PieceDeps, pieceDeps } from './pieces';
 import { ALL, CAT_BIT, EMPTY, Env, type FnRef, type Val } from './values';
@@ -56,7 +56,7 @@ class EngineImpl implements Engine, Ctx {
   private readonly aliases = new PathAliases();
   /** Per folder, the files that declare approvals (wiringApprovals), and the tools each registers. */
   private readonly wiringFiles = new Map<string, string[]>();
-  private readonly wiringTools = new Map<string, ToolDef[]>();
+  private readonly wiringTools = new Map<string, { tools: ToolDef[]; hitl: { path: string; exported: string; keys: Set<string> }[] }>();
   private readonly summaries = new Map<string, Summary | null>();
   private readonly deps = new Map<string, Set<string>>();
   /** Tools that one file registers for functions another file defines (tools=[imported_fn]). */
@@ -680,7 +680,7 @@ class EngineImpl implements Engine, Ctx {
     }
     // Approvals the agent's wiring declares in a sibling module (HumanInTheLoopMiddleware(interrupt_on=…)).
     const approvedElsewhere = tools.some((t) => !t.approved) ? this.wiringApprovals(m) : undefined;
-    if (approvedElsewhere?.size) for (let i = 0; i < tools.length; i++) if (!tools[i].approved && approvedElsewhere.has(tools[i].fn.id)) tools[i] = { ...tools[i], approved: true };
+    if (approvedElsewhere) for (let i = 0; i < tools.length; i++) if (!tools[i].approved && approvedElsewhere(tools[i])) tools[i] = { ...tools[i], approved: true };
     for (const t of ext?.values() ?? []) {
       if (t.module !== m) {
         const fn = m.functions.get(t.fn.id);
@@ -725,21 +725,35 @@ class EngineImpl implements Engine, Ctx {
    * Only files that mention an approval marker and `m`'s module name are read, so the answer depends on the
    * tree alone, never on which files this engine happened to analyse before.
    */
-  private wiringApprovals(m: Module): Set<string> {
-    const out = new Set<string>();
+  private wiringApprovals(m: Module): (t: ToolDef) => boolean {
+    const ids = new Set<string>();
+    const named: { exported: string; keys: Set<string> }[] = [];
     const stem = basename(m.path).replace(/\.[^.]+$/, '');
-    for (const file of this.wiringFilesIn(dirname(m.path))) {
-      if (file === m.path || languageOf(file) !== languageOf(m.path)) continue;
+    const ts = m.language !== 'python';
+    // the tools' folder, and the one above it (src/agent.ts wiring src/tools/*.ts)
+    for (const file of [...this.wiringFilesIn(dirname(m.path)), ...this.wiringFilesIn(dirname(dirname(m.path)))]) {
+      if (file === m.path || (languageOf(file) === 'python') !== !ts) continue;
       let found = this.wiringTools.get(file);
       if (!found) {
         const w = this.load(file);
         if (!w || w.module === m || !w.text.includes(stem)) continue;
-        found = discoverTools(w.module, this, w.text);
+        found = { tools: discoverTools(w.module, this, w.text), hitl: [] };
+        // LangChain.js HITL middleware names tools by the names the model sees; the list holds variables
+        if (ts) {
+          for (const h of humanInTheLoopLists(w.module)) {
+            for (const item of h.items) {
+              const b = w.module.imports.find((x) => x.local === item);
+              const from = b ? this.resolveModulePath(w.module, b.module) : undefined;
+              if (b && from) found.hitl.push({ path: from, exported: b.name, keys: h.keys });
+            }
+          }
+        }
         this.wiringTools.set(file, found);
       }
-      for (const t of found) if (t.approved && t.module.path === m.path) out.add(t.fn.id);
+      for (const t of found.tools) if (t.approved && t.module.path === m.path) ids.add(t.fn.id);
+      for (const h of found.hitl) if (h.path === m.path) named.push(h);
     }
-    return out;
+    return (t) => ids.has(t.fn.id) || named.some((h) => h.exported === t.name && h.keys.has(t.declaredName ?? t.name));
   }
 
   /** A file changed: its folder's list of wiring files follows its text, and what it registers is forgotten. */
@@ -748,7 +762,7 @@ class EngineImpl implements Engine, Ctx {
     const files = this.wiringFiles.get(dirname(p));
     if (!files || !grammarFor(p)) return;
     const text = this.readFileHook(p);
-    const has = text !== undefined && this.cat.controls.approval.moduleMarkers.some((mk) => mk !== 'requireApproval' && text.includes(mk));
+    const has = text !== undefined && this.cat.controls.approval.wiringMarkers.some((mk) => text.includes(mk));
     const i = files.indexOf(p);
     if (has && i < 0) files.push(p);
     else if (!has && i >= 0) files.splice(i, 1);
@@ -759,7 +773,7 @@ class EngineImpl implements Engine, Ctx {
     let files = this.wiringFiles.get(dir);
     if (files) return files;
     files = [];
-    const markers = this.cat.controls.approval.moduleMarkers.filter((x) => x !== 'requireApproval');
+    const markers = this.cat.controls.approval.wiringMarkers;
     let names: string[] = [];
     try {
       names = readdirSync(dir);

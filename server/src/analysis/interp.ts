@@ -158,6 +158,8 @@ export class Interp {
   private readonly modEnv: Map<string, Val>;
   private readonly lang: 'python' | 'ts';
   inline = 0;
+  /** Inside an `except` / `catch` handler: a logger call there is no audit record of the action. */
+  private inHandler = 0;
   /** Set by sinks(): the current call matched a sink of a category that returns data from outside. */
   private sinkMatched = false;
   private selfClass?: string;
@@ -256,10 +258,16 @@ export class Interp {
         const body = this.run(s.body, env.clone());
         const handlerStart = Env.join(env, body);
         const outs: Env[] = [this.run(s.else, body)];
-        for (const h of s.handlers) {
-          const he = handlerStart.clone();
-          if (h.name) he.set(h.name, EMPTY);
-          outs.push(this.run(h.body, he));
+        // a record written only when the action failed is no record of what the tool did
+        this.inHandler++;
+        try {
+          for (const h of s.handlers) {
+            const he = handlerStart.clone();
+            if (h.name) he.set(h.name, EMPTY);
+            outs.push(this.run(h.body, he));
+          }
+        } finally {
+          this.inHandler--;
         }
         let out = Env.joinAll(outs);
         if (s.finally.length) {
@@ -866,11 +874,11 @@ export class Interp {
 
     // audit records
     if (this.isLoggerCall(e, callee, recv, method, q, finalName)) {
-      this.logs = true;
+      this.logs ||= !this.inHandler;
       return EMPTY;
     }
     if (method && cat.sets.spanMethods.has(method) && recv && (recv.q?.includes('trac') || /trac|span|logfire/i.test(exprText(e.callee.kind === 'attr' ? e.callee.obj : e.callee)))) {
-      this.logs = true;
+      this.logs ||= !this.inHandler;
     }
 
     // approval gates
@@ -1055,7 +1063,7 @@ export class Interp {
       if (text !== undefined) this.destructiveSql(text, `${ref.fn.name || 'helper'}()`, e.span, env);
       else if (a) this.noteSqlTextParams(a);
     }
-    if (s.logs) this.logs = true;
+    if (s.logs) this.logs ||= !this.inHandler;
     if (s.approves) env.approved = true;
     if (s.tables) env.tablesChecked = true;
     // guards inside the helper scope the caller's variables once it returns

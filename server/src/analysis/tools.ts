@@ -21,6 +21,8 @@ export interface ToolDef {
   untainted: Set<string>;
   /** Extra bodies of the same tool (`_arun` beside `_run`). */
   more?: FunctionDef[];
+  /** The name the framework gives the model when it differs from the variable (`tool(fn, { name: "send_email" })`). */
+  declaredName?: string;
   /** A low-level MCP call-tool handler: each branch on the tool's name is a tool of its own. */
   dispatch?: boolean;
 }
@@ -708,10 +710,14 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     seen.add(`${fn.id}|${name}`);
     tools.push({ name, framework, fn, module: m, span, nameSpan, approved: approved || moduleApproved, audited, untainted: tsParamsUntainted(fn, constrained) });
   };
+  const declared = (fn: FunctionDef | undefined, nameExpr: Expr | undefined) => {
+    const t = fn && nameExpr?.kind === 'str' ? tools.find((x) => x.fn === fn) : undefined;
+    if (t && nameExpr?.kind === 'str' && t.name !== nameExpr.value) t.declaredName = nameExpr.value;
+  };
   const interesting = registrationNames(cat, m);
   // A framework's factory re-exported under another name by a workspace module (`defineTool` from './kit'):
   // calls that look like a declaration are resolved too.
-  const fromWorkspace = new Set(m.imports.filter((b) => b.module.startsWith('.')).map((b) => b.local));
+  const fromWorkspace = new Set(m.imports.filter((b) => b.module.startsWith('.') || /^[@~]\//.test(b.module)).map((b) => b.local));
   forEachCall(moduleAndMethodBodies(m), (c, top, an) => {
     const last = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
     const root = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' && c.callee.obj.kind === 'name' ? c.callee.obj.id : '';
@@ -734,10 +740,13 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
         for (const sp of fac?.schema ?? ['inputSchema', 'parameters', 'schema']) schemaFields(dictProp(obj, sp), fw.constrainedSchemas, constrained);
         const approvalProp = fac?.approval ?? 'needsApproval';
         const ap = dictProp(obj, approvalProp);
-        const approved = !!ap && !(ap.kind === 'const' && ap.value === false);
+        // `needsApproval: async (_, { amount }) => amount > 5000` asks only sometimes: the gate does not dominate
+        const alwaysTrue = (f: FunctionDef) => f.body.length === 1 && f.body[0].kind === 'return' && f.body[0].value?.kind === 'const' && f.body[0].value.value === true;
+        const approved = !!ap && !(ap.kind === 'const' && ap.value === false) && (ap.kind !== 'func' || alwaysTrue(ap.fn));
         const nameExpr = dictProp(obj, 'name') ?? dictProp(obj, 'id');
         const name = an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler.name || 'tool');
         add(handler, fac?.framework ?? (calleeName === 'createTool' ? 'mastra' : 'ai-tool'), name, stmtSpan, an?.span ?? c.span, approved, constrained, wrappedAudit);
+        declared(handler, nameExpr);
         return;
       }
     }
@@ -751,6 +760,7 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
       if (cfg?.kind === 'dict') for (const sp of hc.schema) schemaFields(dictProp(cfg, sp), fw.constrainedSchemas, constrained);
       const nameExpr = cfg?.kind === 'dict' ? dictProp(cfg, 'name') : undefined;
       add(handler, hc.framework, an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler?.name || 'tool'), stmtSpan, an?.span ?? c.span, false, constrained, handlerExpr?.kind === 'call' && wrapperLogs(m, host, handlerExpr));
+      declared(handler, nameExpr);
       return;
     }
     // server.registerTool('name', config, handler) / server.tool('name', ..., handler)
@@ -805,6 +815,32 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     if (body) add(body, hit.framework, c.name, c.span, c.nameSpan, false, new Set());
   }
   return tools;
+}
+
+/**
+ * `createAgent({ tools: [sendEmail, refund], middleware: [humanInTheLoopMiddleware({ interruptOn: { send_email:
+ * true } })] })` (LangChain.js): the tool variables an agent lists, with the tool names its middleware stops at.
+ */
+export function humanInTheLoopLists(m: Module): { items: string[]; keys: Set<string> }[] {
+  const out: { items: string[]; keys: Set<string> }[] = [];
+  forEachCall(moduleAndMethodBodies(m), (c) => {
+    for (const a of c.args) {
+      const d = a.value;
+      if (d.kind !== 'dict') continue;
+      const list = dictProp(d, 'tools');
+      const middleware = dictProp(d, 'middleware');
+      if (list?.kind !== 'list' || middleware?.kind !== 'list') continue;
+      const keys = new Set<string>();
+      for (const x of middleware.items) {
+        if (x.kind !== 'call' || !/humanInTheLoopMiddleware$/i.test(exprText(x.callee))) continue;
+        const cfg = x.args[0]?.value;
+        const on = cfg?.kind === 'dict' ? dictProp(cfg, 'interruptOn') : undefined;
+        if (on?.kind === 'dict') for (const en of on.entries) if (en.key !== undefined && !(en.value.kind === 'const' && en.value.value === false)) keys.add(en.key);
+      }
+      if (keys.size) out.push({ items: list.items.flatMap((i) => (i.kind === 'name' ? [i.id] : [])), keys });
+    }
+  });
+  return out;
 }
 
 /** `f({ execute: … })`, `f(fn, { … })`: the shapes of the TypeScript frameworks' tool factories. */
