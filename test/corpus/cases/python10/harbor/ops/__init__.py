@@ -1,0 +1,1 @@
+"""Tools for the support / on-call agent."""
