@@ -23,6 +23,12 @@ function endsWithSeparator(e: Expr | undefined, v: Val | undefined): boolean {
     return !!last && (last.kind === 'str' ? sep(last.value) : /(^|\.)sep$/.test(exprText(last)));
   }
   if (e.kind === 'str') return sep(e.value);
+  if (/^(path|os|posixpath|ntpath)\.sep$/.test(exprText(e))) return true;
+  // dir.replace(/\\?$/, '\\'): a trailing separator added when missing
+  if (e.kind === 'call' && e.callee.kind === 'attr' && e.callee.name === 'replace') {
+    const [pattern, replacement] = e.args.map((a) => a.value);
+    if (pattern?.kind === 'str' && /\$\/[a-z]*$/.test(pattern.raw ?? '') && replacement?.kind === 'str' && sep(replacement.value)) return true;
+  }
   // a root variable whose value the analysis does not know: a constant without its separator was seen above
   return !(v && (v.resolved || v.q));
 }
@@ -779,6 +785,14 @@ export class Interp {
         const dot = f.target.indexOf('.');
         const cur = this.lookup(f.target, env) ?? (dot > 0 ? this.memberOf(this.lookup(f.target.slice(0, dot), env) ?? EMPTY, f.target.slice(dot + 1)) : undefined);
         if (cur && tainted(cur)) env.set(f.target, withSafe(cur, f.mask));
+        // checked after normalising (`n = normalize(p)`, `n = normalizePath(p)`): p names the same file
+        let norm = cur?.derived?.kind === 'norm' && f.mask & CAT_BIT.fs ? cur.derived.of : undefined;
+        for (let i = 0; norm && i < 4; i++) {
+          const v = this.lookup(norm, env);
+          if (!v || !tainted(v)) break;
+          env.set(norm, withSafe(v, CAT_BIT.fs));
+          norm = v.derived?.kind === 'norm' ? v.derived.of : undefined;
+        }
       }
     }
     return env;
@@ -947,15 +961,43 @@ export class Interp {
     } else if (recv && (method === 'some' || method === 'every') && a0?.kind === 'func') {
       const fn = a0.fn;
       const ret = fn.body.length === 1 && fn.body[0].kind === 'return' ? fn.body[0].value : undefined;
-      if (!ret) return undefined;
       const scope = env.clone();
       bound = new Set(fn.params.map((p) => p.name));
       for (const p of fn.params) scope.set(p.name, this.elementOf(recv));
-      facts = this.factsOf(this.ev(ret, scope)).t;
+      facts = ret ? this.factsOf(this.ev(ret, scope)).t : this.truthyReturnFacts(fn.body, scope, env);
     }
     if (!facts || !bound) return undefined;
     const keep = bound;
     return { num: true, checks: { t: facts.filter((f) => !f.target || !keep.has(f.target.split('.')[0])), f: [] } };
+  }
+
+  /**
+   * What every `return` of a callback that may be true establishes about the enclosing function's
+   * variables: the facts of its value (`return p.startsWith(dir + sep)`), or, for `return true`, the
+   * safety its path gained (`if (p === dir) return true`). A path that establishes nothing leaves nothing.
+   */
+  private truthyReturnFacts(body: Stmt[], scope: Env, outer: Env): Fact[] | undefined {
+    const save = this.returns.length;
+    try {
+      this.run(body, scope);
+    } catch {
+      // a callback the interpreter cannot follow establishes nothing
+    }
+    const rets = this.returns.splice(save);
+    let acc: Map<string, number> | undefined;
+    for (const r of rets) {
+      if (r.falsy) continue;
+      const here = new Map<string, number>();
+      for (const f of this.factsOf(r.val).t) if (f.target && f.mask) here.set(f.target, (here.get(f.target) ?? 0) | f.mask);
+      for (const [k, v] of r.env.vars) {
+        const before = outer.vars.get(k);
+        const gained = tainted(v) && before ? (v.safe ?? 0) & ~(before.safe ?? 0) : 0;
+        if (gained) here.set(k, (here.get(k) ?? 0) | gained);
+      }
+      if (!acc) acc = here;
+      else for (const [k, m] of acc) acc.set(k, m & (here.get(k) ?? 0));
+    }
+    return acc ? [...acc].filter(([k, m]) => m && outer.vars.has(k.split('.')[0])).map(([target, mask]) => ({ target, mask })) : undefined;
   }
 
   private isLoggerCall(e: CallExpr, callee: Val, recv: Val | undefined, method: string | undefined, q: string | undefined, finalName: string | undefined): boolean {
@@ -1077,10 +1119,14 @@ export class Interp {
     });
     // the return value: the helper's own result with the caller's taint substituted; a small helper
     // (a URL or path builder) is re-evaluated with the actual arguments, so a constant base stays known
-    const exact = s.ret.t?.size && ref.fn.body.length <= 8 && this.inline < MAX_INLINE_DEPTH ? this.evalReturn(ref, args, e) : undefined;
-    if (exact) return exact;
     const ret = s.ret;
     const origins = ret.t ? [...ret.t] : [];
+    // a helper whose result comes from one argument alone (normalizePath(p), expandHome(p)) names what that
+    // argument names; the helper's own variable names never reach the caller
+    const only = origins.length === 1 && origins[0].startsWith('#') ? this.rootVar(this.argExprForParam(ref.fn, e, Number(origins[0].slice(1))), env) : undefined;
+    const derivedHere = (v: Val): Val => (only && tainted(v) ? { ...v, derived: { kind: 'norm', of: only } } : v.derived?.kind === 'norm' ? { ...v, derived: undefined } : v);
+    const exact = s.ret.t?.size && ref.fn.body.length <= 8 && this.inline < MAX_INLINE_DEPTH ? this.evalReturn(ref, args, e) : undefined;
+    if (exact) return derivedHere(exact);
     const fromArgs = origins.filter((o) => o.startsWith('#')).map((o) => args[Number(o.slice(1))] ?? EMPTY);
     const u = unionTaint(fromArgs);
     const out: { -readonly [K in keyof Val]: Val[K] } = { q: ret.q, str: ret.str, resolved: ret.resolved, logger: ret.logger, ro: ret.ro, approval: ret.approval, num: ret.num, items: undefined };
@@ -1098,7 +1144,7 @@ export class Interp {
       });
       if (t.length) out.checks = { t, f: [] };
     }
-    return out;
+    return derivedHere(out);
   }
 
   /** SQL text that deletes data is a destructive action (txn) as well as a query. */
@@ -1229,7 +1275,9 @@ export class Interp {
         const joined = this.pathJoin(vals[0] ?? EMPTY, vals.slice(1));
         const resolved = S.resolving.has(q) || q === 'path.resolve' || q === 'path.posix.resolve';
         const str = q.endsWith('expanduser') ? first.str : joined.str;
-        return { ...joined, q: undefined, resolved: resolved || undefined, str: S.home.has(q) && !vals.length ? '~' : str };
+        // resolve(p) / normalize(p) / realpath(p) names the file p names: a containment check on it holds for p
+        const root = S.resolve.has(q) && e.args.length === 1 ? this.rootVar(e.args[0].value, env) : undefined;
+        return { ...joined, q: undefined, resolved: resolved || undefined, str: S.home.has(q) && !vals.length ? '~' : str, derived: root && tainted(joined) ? { kind: 'norm', of: root } : joined.derived };
       }
       if (S.pathClasses.has(q)) {
         const j = this.pathJoin(vals[0] ?? EMPTY, vals.slice(1));
@@ -1495,10 +1543,11 @@ export class Interp {
     }
     if (c === 'txn') {
       const target = this.argFor(e, vals, [0, 'path', 'receiver'], recv)?.val;
-      // Removing the tool's own scratch file (tempfile, or `path + ".tmp"` of an atomic write) destroys nothing,
-      // unless the model chooses which file: `join(tmpdir(), name)` reaches anything through `..`.
-      const chosen = !!target && tainted(target) && !((target.safe ?? 0) & CAT_BIT.fs);
-      if (!chosen && (target?.temp || this.ctx.cat.temporaryPath.test(target?.suffix ?? target?.str ?? ''))) return;
+      // Removing the tool's own scratch file (`path + ".tmp"` of an atomic write, or a file in the temporary
+      // directory) destroys nothing, unless the model names the file in the temporary directory:
+      // `join(tmpdir(), name)` reaches anything through `..`. (In a helper, its caller's argument decides.)
+      const chosen = !!target?.t && !((target.safe ?? 0) & CAT_BIT.fs) && (this.isToolBody || [...target.t].some((o) => !o.startsWith('#')));
+      if (this.ctx.cat.temporaryPath.test(target?.suffix ?? target?.str ?? '') || (target?.temp && !chosen)) return;
       this.caps |= CAT_BIT.txn;
       this.noteCap('txn', sinkName, e.span);
       this.txns.push({ rule: s.rule, sink: sinkName, span: e.span, approved: env.approved, flow: [{ file: this.module.path, span: e.span, message: `calls ${sinkName}()` }] });

@@ -54,7 +54,7 @@ export interface Val {
   /** A workspace function value. */
   fn?: FnRef;
   /** How this value was derived from a variable, for guards on it. */
-  derived?: { kind: 'url' | 'host' | 'rel' | 'split' | 'common' | 'cursor'; of: string };
+  derived?: { kind: 'url' | 'host' | 'rel' | 'split' | 'common' | 'cursor' | 'norm'; of: string };
   /** Made absolute/normalised (realpath, resolve): a containment check on it is sound. */
   resolved?: boolean;
   /** A comprehension's element, evaluated once for every iteration (`[realpath(d) for d in DIRS]`). */
