@@ -2,7 +2,7 @@
 // tools and turns what the interpreter finds inside them into findings.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ProjectConfig } from '../config/types';
 import type { Engine, EngineOptions } from '../engine';
 import type { Category, FileResult, Finding, FixData, FlowStep, Severity, ToolRef, ToolSummary } from '../model/findings';
@@ -730,8 +730,10 @@ class EngineImpl implements Engine, Ctx {
     const named: { exported: string; keys: Set<string> }[] = [];
     const stem = basename(m.path).replace(/\.[^.]+$/, '');
     const ts = m.language !== 'python';
-    // the tools' folder, and the one above it (src/agent.ts wiring src/tools/*.ts)
-    for (const file of [...this.wiringFilesIn(dirname(m.path)), ...this.wiringFilesIn(dirname(dirname(m.path)))]) {
+    // the tools' folder, and the one above it (src/agent.ts wiring src/tools/*.ts) when that is inside a root
+    const up = dirname(dirname(m.path));
+    const dirs = [dirname(m.path), ...(this.roots.some((r) => up === r || up.startsWith(r + sep)) ? [up] : [])];
+    for (const file of dirs.flatMap((d) => this.wiringFilesIn(d))) {
       if (file === m.path || (languageOf(file) === 'python') !== !ts) continue;
       let found = this.wiringTools.get(file);
       if (!found) {
