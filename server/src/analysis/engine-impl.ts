@@ -9,7 +9,7 @@ import type { Category, FileResult, Finding, FixData, FlowStep, Severity, ToolRe
 import type { Expr, FunctionDef, Language, Module, Span, Stmt } from '../model/ir';
 import { type Grammar, grammarFor, initParsers, languageOf, type Node, parse, type Tree } from '../parse/parser';
 import { assemblePieces, lowerPython, lowerPythonPiece, type Piece } from '../parse/python';
-import { lowerTypeScript, lowerTypeScriptPiece } from '../parse/typescript';
+import { lowerTypeScript, lowerTypeScriptPiece, typeMembers } from '../parse/typescript';
 import { formatMessage, getRule } from '../rules/catalog';
 import { applySuppressions } from '../rules/suppress';
 import { applyRuleConfig } from '../config/load';
@@ -328,6 +328,13 @@ class EngineImpl implements Engine, Ctx {
     if (rc) {
       const deps = this.annotationVal(m, rc[1]);
       return deps ? { props: new Map([['deps', deps]]) } : undefined;
+    }
+    // an inline object type: `({ files }: { files: FileService })`
+    const inline = /^\s*\{([\s\S]*)\}\s*$/.exec(ann);
+    if (inline && m.language !== 'python') {
+      const props = new Map<string, Val>();
+      for (const [k, pt] of typeMembers(inline[1])) props.set(k, this.annotationVal(m, pt, depth + 1) ?? EMPTY);
+      return { props };
     }
     const name = /^[A-Za-z_$][\w.$]*/.exec(a)?.[0];
     if (!name || name !== a) return undefined;

@@ -24,6 +24,8 @@ function endsWithSeparator(e: Expr | undefined, v: Val | undefined): boolean {
   }
   if (e.kind === 'str') return sep(e.value);
   if (/^(path|os|posixpath|ntpath)\.sep$/.test(exprText(e))) return true;
+  // str(root) / os.fspath(root): a Path made text, which never ends with a separator
+  if (e.kind === 'call' && /^(str|os\.fspath)$/.test(exprText(e.callee))) return false;
   // dir.replace(/\\?$/, '\\'): a trailing separator added when missing
   if (e.kind === 'call' && e.callee.kind === 'attr' && e.callee.name === 'replace') {
     const [pattern, replacement] = e.args.map((a) => a.value);

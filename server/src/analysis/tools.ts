@@ -331,6 +331,13 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
         add(mkTool(fn, m, dec.framework, { approved: approvedKw || kwTrue(call, dec.approvalKeyword) }));
         break;
       }
+      // the project's own decorator: `@register_tool(...)` applying `tool(...)(fn)`, or `@agent_tool` marking
+      // methods that a registry binds later (`StructuredTool.from_function(coroutine=method)`)
+      const own = v.fn ? v.fn : v.imp ? host.resolveFn(m, v) : undefined;
+      if (own && pyWrapsTool(own, host, fw)) {
+        add(mkTool(fn, m, 'wrapped', { approved: approvedKw }));
+        break;
+      }
       if (base.kind === 'attr') {
         const recv = host.evalModuleExpr(m, base.obj);
         const cls = recv.q?.replace(/\(\)$/, '');
@@ -721,11 +728,30 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
   forEachCall(moduleAndMethodBodies(m), (c, top, an) => {
     const last = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
     const root = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' && c.callee.obj.kind === 'name' ? c.callee.obj.id : '';
-    if (!interesting.has(last) && !(fromWorkspace.has(root) && looksLikeDeclaration(c, fw.fallbackHandlerProps))) return;
+    const wrapperCandidate = c.callee.kind === 'name' && c.args[0]?.value.kind === 'dict' && c.args[0].value.entries.some((en) => en.value.kind === 'func');
+    if (!interesting.has(last) && !(fromWorkspace.has(root) && looksLikeDeclaration(c, fw.fallbackHandlerProps)) && !wrapperCandidate) return;
     const cv = host.evalModuleExpr(m, c.callee);
     const q = (cv.imp && !cv.fn ? host.followImport(m, cv) : cv).q ?? '';
     const calleeName = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
     const stmtSpan = top.span;
+    // defineTool({ name, run }) where the project's defineTool builds a framework tool whose execute calls def.run
+    if (wrapperCandidate && !interesting.has(last)) {
+      const ref = host.resolveFn(m, cv.imp && !cv.fn ? host.followImport(m, cv) : cv);
+      const spec = ref ? tsWrapperSpec(ref, host, fw) : undefined;
+      const obj = c.args[0].value as DictExpr;
+      const handler = spec ? fnOf(dictProp(obj, spec.handler)) : undefined;
+      if (spec && handler) {
+        const constrained = new Set<string>();
+        for (const sp of spec.schema) schemaFields(dictProp(obj, sp), fw.constrainedSchemas, constrained);
+        const ap = spec.approval ? dictProp(obj, spec.approval) : undefined;
+        const approved = !!ap && !(ap.kind === 'const' && ap.value === false) && ap.kind !== 'func';
+        const nameExpr = dictProp(obj, 'name') ?? dictProp(obj, 'id');
+        add(handler, spec.framework, an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler.name || 'tool'), stmtSpan, an?.span ?? c.span, approved, constrained);
+        declared(handler, nameExpr);
+        return;
+      }
+      if (!interesting.has(last) && !(fromWorkspace.has(root) && looksLikeDeclaration(c, fw.fallbackHandlerProps))) return;
+    }
     // factory({ execute })
     const fac = fw.factories.find((f) => f.callees.includes(q));
     const obj = c.args[0]?.value;
@@ -815,6 +841,80 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     if (body) add(body, hit.framework, c.name, c.span, c.nameSpan, false, new Set());
   }
   return tools;
+}
+
+const pyWrappers = new WeakMap<FunctionDef, boolean>();
+
+/**
+ * A workspace decorator that declares tools: one that applies a framework's decorator or registration to the
+ * function it receives (`lc_tool(name)(fn)`, `function_tool(fn)`), or one named for tools (`agent_tool`,
+ * `register_tool`) that marks functions for a registry to bind.
+ */
+function pyWrapsTool(ref: FnRef, host: DiscoverHost, fw: Catalog['frameworks']['python']): boolean {
+  const cached = pyWrappers.get(ref.fn);
+  if (cached !== undefined) return cached;
+  pyWrappers.set(ref.fn, false);
+  let yes = /^(tool|(\w+_)?tools?_?(method|fn|function)?|\w+_tool)$/i.test(ref.fn.name) && !/^(typing|functools|dataclasses)/.test(ref.module.path);
+  if (!yes) {
+    // the functions it defines inside (the decorator proper) take the decorated function as a parameter
+    const params = new Set<string>(ref.fn.params.map((p) => p.name));
+    for (const f of ref.module.functions.values()) if (f.parent === ref.fn.id) for (const p of f.params) params.add(p.name);
+    const framework = (e: Expr) => {
+      const q = qualified(host, ref.module, e);
+      return fw.decorators.some((d) => d.names.includes(q)) || fw.registrations.some((r) => r.callees.includes(q));
+    };
+    const nested = [ref.fn.body, ...[...ref.module.functions.values()].filter((f) => f.parent === ref.fn.id).map((f) => f.body)];
+    for (const body of nested) {
+      forEachCall(body, (c) => {
+        if (yes || !c.args.some((a) => a.value.kind === 'name' && params.has(a.value.id))) return;
+        // X(fn) or X(args)(fn)
+        yes = framework(c.callee) || (c.callee.kind === 'call' && framework(c.callee.callee));
+      });
+    }
+  }
+  pyWrappers.set(ref.fn, yes);
+  return yes;
+}
+
+const wrapperSpecs = new WeakMap<FunctionDef, { framework: string; handler: string; approval?: string; schema: string[] } | null>();
+
+/**
+ * A project's own tool-declaring function: `function defineTool(def) { return tool({ inputSchema: def.input,
+ * needsApproval: def.needsApproval, execute: (args) => def.run(args) }) }`. Which property of its argument
+ * holds the handler, the approval flag and the schemas, read from the framework call it makes.
+ */
+function tsWrapperSpec(ref: FnRef, host: DiscoverHost, fw: Catalog['frameworks']['typescript']): { framework: string; handler: string; approval?: string; schema: string[] } | undefined {
+  const cached = wrapperSpecs.get(ref.fn);
+  if (cached !== undefined) return cached ?? undefined;
+  wrapperSpecs.set(ref.fn, null);
+  const param = ref.fn.params[0];
+  if (!param) return undefined;
+  // def.run / run of ({ run, ...rest })
+  const propOf = (e: Expr | undefined): string | undefined => {
+    if (!e) return undefined;
+    if (e.kind === 'attr' && e.obj.kind === 'name' && e.obj.id === param.name) return e.name;
+    if (e.kind === 'name' && param.pattern?.kind === 'object') return param.pattern.props.find((p) => p.target.kind === 'name' && p.target.id === e.id)?.key;
+    if (e.kind === 'bin' && (e.op === '??' || e.op === '||')) return propOf(e.left);
+    return undefined;
+  };
+  let found: { framework: string; handler: string; approval?: string; schema: string[] } | undefined;
+  forEachCall(ref.fn.body, (c) => {
+    if (found) return;
+    const d = c.args[0]?.value;
+    if (d?.kind !== 'dict') return;
+    const q = qualified(host, ref.module, c.callee);
+    const fac = fw.factories.find((f) => f.callees.includes(q));
+    if (!fac && !(c.callee.kind === 'name' && fw.fallbackFactoryNames.includes(c.callee.id))) return;
+    const h = dictProp(d, fac?.handler ?? 'execute');
+    let handler: string | undefined;
+    if (h?.kind === 'func') forEachCall(h.fn.body, (inner) => (handler ??= propOf(inner.callee)));
+    else handler = propOf(h);
+    if (!handler) return;
+    const schema = (fac?.schema ?? ['inputSchema', 'parameters', 'schema']).map((sp) => propOf(dictProp(d, sp))).filter((x): x is string => !!x);
+    found = { framework: fac?.framework ?? 'ai-tool', handler, approval: propOf(dictProp(d, fac?.approval ?? 'needsApproval')), schema };
+  });
+  wrapperSpecs.set(ref.fn, found ?? null);
+  return found;
 }
 
 /**

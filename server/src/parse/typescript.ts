@@ -1708,11 +1708,14 @@ class TsLowerer {
  */
 function objectType(text: string, into: Map<string, Map<string, string>>): void {
   const m = /^(?:export\s+)?(?:declare\s+)?(?:interface\s+([A-Za-z_$][\w$]*)[^{]*|type\s+([A-Za-z_$][\w$]*)\s*(?:<[^=]*>)?\s*=\s*)\{([\s\S]*)\}\s*;?\s*$/.exec(text);
-  if (!m) return;
+  if (m) into.set(m[1] ?? m[2], typeMembers(m[3]));
+}
+
+/** The members of an object type's body (`a: A; readonly b?: B`): property → type text. */
+export function typeMembers(body: string): Map<string, string> {
   const props = new Map<string, string>();
   let depth = 0;
   let start = 0;
-  const body = m[3];
   const member = (s: string) => {
     const p = /^\s*(?:readonly\s+)?([A-Za-z_$][\w$]*)\??\s*:\s*([\s\S]+?)\s*$/.exec(s);
     if (p) props.set(p[1], p[2]);
@@ -1727,7 +1730,7 @@ function objectType(text: string, into: Map<string, Map<string, string>>): void 
     }
   }
   member(body.slice(start));
-  into.set(m[1] ?? m[2], props);
+  return props;
 }
 
 // ---------------------------------------------------------------- entry point

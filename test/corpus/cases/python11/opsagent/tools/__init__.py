@@ -1,0 +1,1 @@
+"""Agent tool modules.  Importing a module registers its module-level tools."""
