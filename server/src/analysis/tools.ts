@@ -854,7 +854,7 @@ function pyWrapsTool(ref: FnRef, host: DiscoverHost, fw: Catalog['frameworks']['
   const cached = pyWrappers.get(ref.fn);
   if (cached !== undefined) return cached;
   pyWrappers.set(ref.fn, false);
-  let yes = /^(tool|(\w+_)?tools?_?(method|fn|function)?|\w+_tool)$/i.test(ref.fn.name) && !/^(typing|functools|dataclasses)/.test(ref.module.path);
+  let yes = /^(tool|(\w+_)?tools?_?(method|fn|function)?|\w+_tool)$/i.test(ref.fn.name);
   if (!yes) {
     // the functions it defines inside (the decorator proper) take the decorated function as a parameter
     const params = new Set<string>(ref.fn.params.map((p) => p.name));
