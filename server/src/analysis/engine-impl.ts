@@ -818,7 +818,7 @@ class EngineImpl implements Engine, Ctx {
         paramSpans.set(p.name, p.span);
         const untainted = t.untainted.has(p.name);
         if (p.pattern) {
-          bindPatternTaint(interp, p.pattern, env, t.module.path, untainted);
+          bindPatternTaint(interp, p.pattern, env, t.module.path, untainted, t.untainted);
         } else if (isSelf(fn, p)) env.set(p.name, { selfOf: fn.className });
         else env.set(p.name, untainted ? (this.annotationVal(t.module, p.annotation) ?? EMPTY) : taintOf(p.name, t.module.path, p.span));
       }
@@ -970,11 +970,11 @@ function taintOf(name: string, file: string, span: Span): Val {
   return { t: new Set([name]), safe: 0, flow: [{ file, span, message: `parameter '${name}' is chosen by the model` }] };
 }
 
-function bindPatternTaint(interp: Interp, pattern: NonNullable<FunctionDef['params'][number]['pattern']>, env: Env, file: string, untainted: boolean): void {
+function bindPatternTaint(interp: Interp, pattern: NonNullable<FunctionDef['params'][number]['pattern']>, env: Env, file: string, untainted: boolean, names: ReadonlySet<string>): void {
   const visit = (t: typeof pattern): void => {
     switch (t.kind) {
       case 'name':
-        env.set(t.id, untainted ? EMPTY : taintOf(t.id, file, t.span));
+        env.set(t.id, untainted || names.has(t.id) ? EMPTY : taintOf(t.id, file, t.span));
         return;
       case 'tuple':
         t.items.forEach(visit);

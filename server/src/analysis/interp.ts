@@ -949,9 +949,10 @@ export class Interp {
   }
 
   private quantifiedCheck(e: CallExpr, env: Env, recv: Val | undefined, method: string | undefined, q: string | undefined): Val | undefined {
-    let facts: Fact[] | undefined;
+    let facts: Facts | undefined;
     let bound: Set<string> | undefined;
     const a0 = e.args[0]?.value;
+    const some = q === 'builtins.any' || method === 'some';
     if ((q === 'builtins.any' || q === 'builtins.all') && a0?.kind === 'list' && a0.loops?.length && a0.items[0]) {
       const scope = env.clone();
       bound = new Set();
@@ -959,18 +960,21 @@ export class Interp {
         this.bind(l.target, this.elementOf(this.ev(l.iter, scope)), scope);
         if (l.target.kind === 'name') bound.add(l.target.id);
       }
-      facts = this.factsOf(this.ev(a0.items[0], scope)).t;
+      facts = this.factsOf(this.ev(a0.items[0], scope));
     } else if (recv && (method === 'some' || method === 'every') && a0?.kind === 'func') {
       const fn = a0.fn;
       const ret = fn.body.length === 1 && fn.body[0].kind === 'return' ? fn.body[0].value : undefined;
       const scope = env.clone();
       bound = new Set(fn.params.map((p) => p.name));
       for (const p of fn.params) scope.set(p.name, this.elementOf(recv));
-      facts = ret ? this.factsOf(this.ev(ret, scope)).t : this.truthyReturnFacts(fn.body, scope, env);
+      facts = ret ? this.factsOf(this.ev(ret, scope)) : { t: this.truthyReturnFacts(fn.body, scope, env) ?? [], f: [] };
     }
     if (!facts || !bound) return undefined;
     const keep = bound;
-    return { num: true, checks: { t: facts.filter((f) => !f.target || !keep.has(f.target.split('.')[0])), f: [] } };
+    const outer = (list: Fact[]) => list.filter((f) => !f.target || !keep.has(f.target.split('.')[0]));
+    // any/some false: every element failed the test (`tables.some((t) => !ALLOWED_TABLES.has(t))`); all/every
+    // false says nothing of the others
+    return { num: true, checks: { t: outer(facts.t), f: some ? outer(facts.f) : [] } };
   }
 
   /**

@@ -435,12 +435,21 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
       return wraps ? fnFromExpr(first) : undefined;
     }
     if (e.kind !== 'name' && e.kind !== 'attr') return undefined;
+    // Class.method: a static or class method named through its class, here or imported
+    if (e.kind === 'attr' && e.obj.kind === 'name') {
+      const cls = /^(.+):(\w+)$/.exec(host.evalModuleExpr(m, e.obj).q ?? '');
+      const mod = cls ? (cls[1] === m.path ? m : host.moduleAt(cls[1])) : undefined;
+      const fn = cls && mod?.functions.get(`${cls[2]}.${e.name}`);
+      if (fn && mod) return { fn, module: mod };
+    }
     return host.resolveFn(m, host.evalModuleExpr(m, e));
   };
   const registerRef = (ref: FnRef | undefined, framework: string, approved = false) => {
     if (!ref) return;
-    // a method counts only when registered through self (a toolkit listing its own methods)
-    if (ref.fn.className && ref.fn.className !== currentClass) return;
+    // a method counts only when registered through self (a toolkit listing its own methods), or when it is
+    // a static or class method registered through its class (`function_tool(RepoTools.git_show)`)
+    const onClass = ref.fn.decorators.some((d) => /^(staticmethod|classmethod)$/.test(exprText(d.expr)));
+    if (ref.fn.className && ref.fn.className !== currentClass && !onClass) return;
     const t = mkTool(ref.fn, ref.module, framework, { approved });
     const prev = tools.find((x) => x.fn === ref.fn);
     if (prev) prev.approved ||= approved;
@@ -467,6 +476,14 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
   const graphGate = /\.compile\([^)]*interrupt_(before|after)/.test(text);
   const itemsOf = (e: Expr | undefined): Expr[] => {
     if (!e) return [];
+    // [function_tool(fn) for fn in ORDER_FUNCTIONS]: the functions the comprehension goes over
+    if (e.kind === 'list' && e.comprehension && e.loops?.length === 1 && e.loops[0].target.kind === 'name') {
+      const v = e.loops[0].target.id;
+      const item = e.items[0];
+      const wraps = item?.kind === 'name' ? item.id === v : item?.kind === 'call' && item.args[0]?.value.kind === 'name' && item.args[0].value.id === v;
+      const src = e.loops[0].iter;
+      return wraps ? itemsOf(src.kind === 'name' ? (findModuleAssign(m, src.id) ?? src) : src) : [];
+    }
     if (e.kind === 'list') return e.items;
     if (e.kind === 'dict') return e.entries.map((x) => x.value);
     if (e.kind === 'bin' && e.op === '+') return [...itemsOf(e.left), ...itemsOf(e.right)];
@@ -474,11 +491,16 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     return [];
   };
   const interesting = registrationNames(cat, m);
+  const decoratorNames = new Set([...fw.decorators.flatMap((d) => d.names.map((n) => n.split('.').pop() ?? n)), ...m.imports.filter((b) => fw.decorators.some((d) => d.names.some((n) => n.endsWith(`.${b.name}`)))).map((b) => b.local)]);
   const scan = (c: CallExpr) => {
     // only calls that could register a tool are resolved (most calls in a module are not)
     const last = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
-    if (!interesting.has(last) && !c.args.some((a) => a.name && fw.toolListKeywords.includes(a.name))) return;
+    if (!interesting.has(last) && !decoratorNames.has(last) && !c.args.some((a) => a.name && fw.toolListKeywords.includes(a.name))) return;
     const q = qualified(host, m, c.callee);
+    // a framework decorator called on a function (`function_tool(RepoTools.git_show)` in a list) makes a tool
+    const asCall = fw.decorators.find((d) => d.names.includes(q));
+    const first = c.args.find((a) => !a.name)?.value;
+    if (asCall && first && (first.kind === 'name' || first.kind === 'attr')) registerRef(fnFromExpr(first), asCall.framework, kwTrue(c, asCall.approvalKeyword));
     const reg = fw.registrations.find((r) => r.callees.includes(q));
     if (reg) {
       for (const a of reg.args) {
@@ -708,14 +730,24 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     if (e.kind === 'name') {
       const v = host.evalModuleExpr(m, e);
       const ref = host.resolveFn(m, v);
-      return ref?.module === m ? ref.fn : undefined;
+      // a handler defined in another module (`registerTool('get_env', cfg, getEnvHandler)`) is a tool there
+      if (ref && ref.module !== m) foreign.set(ref.fn, ref.module);
+      return ref?.fn;
     }
     return undefined;
   };
+  const foreign = new Map<FunctionDef, Module>();
   const add = (fn: FunctionDef | undefined, framework: string, name: string, span: Span, nameSpan: Span, approved: boolean, constrained: Set<string>, audited = false) => {
     if (!fn || seen.has(`${fn.id}|${name}`)) return;
     seen.add(`${fn.id}|${name}`);
-    tools.push({ name, framework, fn, module: m, span, nameSpan, approved: approved || moduleApproved, audited, untainted: tsParamsUntainted(fn, constrained) });
+    const home = foreign.get(fn);
+    // a foreign handler's findings sit in its own file, on its own declaration
+    const at = home ? { module: home, span: fn.span, nameSpan: fn.nameSpan } : { module: m, span, nameSpan };
+    const untainted = tsParamsUntainted(fn, constrained);
+    // Mastra: `execute: async ({ context, runtimeContext, mastra })` — only `context` is the model's input
+    const first = fn.params[0]?.pattern;
+    if (framework === 'mastra' && first?.kind === 'object') for (const p of first.props) if (p.key !== 'context' && p.target.kind === 'name') untainted.add(p.target.id);
+    tools.push({ name, framework, fn, ...at, approved: approved || moduleApproved, audited, untainted });
   };
   const declared = (fn: FunctionDef | undefined, nameExpr: Expr | undefined) => {
     const t = fn && nameExpr?.kind === 'str' ? tools.find((x) => x.fn === fn) : undefined;
