@@ -590,7 +590,9 @@ class EngineImpl implements Engine, Ctx {
     ref.fn.params.forEach((p, i) => {
       const v: Val = { t: new Set([`#${i}`]), safe: 0, flow: [{ file: ref.module.path, span: p.span, message: `parameter '${p.name}' of ${ref.fn.name || 'helper'}()` }] };
       if (p.pattern) interp.bind(p.pattern, v, env);
-      else if (isSelf(ref.fn, p)) env.set(p.name, { selfOf: ref.fn.className });
+      // self is a parameter too: what the instance was built from (`PageFetcher(req)`, then `self.req.url`)
+      // reaches the caller through the receiver, when the receiver holds the model's data
+      else if (isSelf(ref.fn, p)) env.set(p.name, { ...v, selfOf: ref.fn.className });
       else {
         const typed = this.annotationVal(ref.module, p.annotation);
         env.set(p.name, typed?.q ? { ...v, q: typed.q } : v);

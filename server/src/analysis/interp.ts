@@ -222,6 +222,8 @@ export class Interp {
         return env;
       case 'if': {
         const c = this.ev(s.test, env);
+        // a flag known here (`if readonly:` with readonly=True passed in): only its branch runs
+        if (c.bool !== undefined && !c.t) return this.run(c.bool ? s.then : s.else, env);
         const facts = this.factsOf(c);
         const thenEnv = this.refine(env.clone(), facts.t);
         const elseEnv = this.refine(env.clone(), facts.f);
@@ -379,7 +381,7 @@ export class Interp {
       case 'str':
         return e.raw && this.lang === 'ts' && e.raw.startsWith('/') ? { regex: e.value } : { str: e.value };
       case 'const':
-        return typeof e.value === 'number' || typeof e.value === 'boolean' ? { num: true } : NONE;
+        return typeof e.value === 'boolean' ? { num: true, bool: e.value } : typeof e.value === 'number' ? { num: true } : NONE;
       case 'fmt': {
         const parts = e.parts.map((p) => this.ev(p, env));
         return this.concatAll(parts);
@@ -553,6 +555,9 @@ export class Interp {
     if (obj.imp && !obj.fn) out.imp = obj.imp.name === '*' ? { module: obj.imp.module, name } : { module: this.lang === 'python' ? `${obj.imp.module}${obj.imp.module.endsWith('.') ? '' : '.'}${obj.imp.name}` : obj.imp.module, name };
     if (obj.selfOf) {
       const sv = this.ctx.selfAttr(this.module, obj.selfOf, name);
+      // of an instance built from the model's data (self tainted in a method's summary): an attribute the
+      // analysis knows nothing else of carries that data (`self.req = req`, then `self.req.url`)
+      if (sv && obj.t && !tainted(sv) && !sv.fn && (!sv.q || sv.q.startsWith('builtins.'))) return { ...sv, q: undefined, t: obj.t, safe: obj.safe, flow: obj.flow };
       if (sv) return sv;
       out.q = `self:${obj.selfOf}.${name}`;
     }
@@ -880,12 +885,12 @@ export class Interp {
     if (quant) return quant;
     // ROOTS.map((d) => path.resolve(d)): a list whose element is what the callback returns
     const a0 = e.args[0]?.value;
-    if (method === 'map' && recv && (recv.items || recv.elem) && a0?.kind === 'func' && a0.fn.params.length && a0.fn.body.length === 1 && a0.fn.body[0].kind === 'return' && a0.fn.body[0].value) {
+    // (also over the model's list: `urls.map((u) => assertAllowedHost(u))` is a list of checked URLs)
+    if (method === 'map' && recv && (recv.items || recv.elem || tainted(recv)) && a0?.kind === 'func' && a0.fn.params.length && a0.fn.body.length === 1 && a0.fn.body[0].kind === 'return' && a0.fn.body[0].value) {
       const scope = env.clone();
       scope.set(a0.fn.params[0].name, this.elementOf(recv));
       const elem = this.ev(a0.fn.body[0].value, scope);
-      const u = unionTaint([recv, elem]);
-      return { t: u.t, safe: u.safe, flow: u.flow, elem };
+      return { t: elem.t, safe: elem.safe, flow: elem.flow, elem };
     }
 
     // audit records
@@ -1131,8 +1136,8 @@ export class Interp {
     // argument names; the helper's own variable names never reach the caller
     const only = origins.length === 1 && origins[0].startsWith('#') ? this.rootVar(this.argExprForParam(ref.fn, e, Number(origins[0].slice(1))), env) : undefined;
     const derivedHere = (v: Val): Val => (only && tainted(v) ? { ...v, derived: { kind: 'norm', of: only } } : v.derived?.kind === 'norm' ? { ...v, derived: undefined } : v);
-    const exact = s.ret.t?.size && ref.fn.body.length <= 8 && this.inline < MAX_INLINE_DEPTH ? this.evalReturn(ref, args, e) : undefined;
-    if (exact) return derivedHere(exact);
+    const flag = args.some((a) => a.bool !== undefined);
+    const exact = (s.ret.t?.size || flag) && ref.fn.body.length <= 8 && this.inline < MAX_INLINE_DEPTH ? this.evalReturn(ref, args, e) : undefined;
     const fromArgs = origins.filter((o) => o.startsWith('#')).map((o) => args[Number(o.slice(1))] ?? EMPTY);
     const u = unionTaint(fromArgs);
     const out: { -readonly [K in keyof Val]: Val[K] } = { q: ret.q, str: ret.str, resolved: ret.resolved, logger: ret.logger, ro: ret.ro, approval: ret.approval, num: ret.num, items: undefined };
@@ -1150,6 +1155,9 @@ export class Interp {
       });
       if (t.length) out.checks = { t, f: [] };
     }
+    // the re-evaluated result, with the checks the summary maps onto the caller's variables (the helper's
+    // own names must not reach the caller)
+    if (exact) return derivedHere({ ...exact, checks: out.checks });
     return derivedHere(out);
   }
 
@@ -1290,6 +1298,12 @@ export class Interp {
         return { ...j, q: `${q}()`.replace(/^.*\.(Path|PurePath|PosixPath|WindowsPath|PurePosixPath|AsyncPath)\(\)$/, 'pathlib.Path()') };
       }
       if (STR_CTORS.has(q)) return { ...first, q: undefined, fn: undefined };
+      // new Map([["rg", "/usr/bin/rg"], …]): a constant table, as a dict literal is
+      if ((q === 'Map' || q === 'builtins.dict') && first.items && !tainted(first)) {
+        const props = new Map<string, Val>();
+        for (const pair of first.items) if (pair.items?.length === 2 && pair.items[0].str !== undefined) props.set(pair.items[0].str, pair.items[1]);
+        if (props.size === first.items.length) return { props };
+      }
       if (JSON_PARSE.has(q)) return this.plain(vals);
       if (S.urlJoiners.has(q)) {
         const p = this.plain(vals);

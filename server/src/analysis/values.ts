@@ -57,6 +57,8 @@ export interface Val {
   derived?: { kind: 'url' | 'host' | 'rel' | 'split' | 'common' | 'cursor' | 'norm'; of: string };
   /** Made absolute/normalised (realpath, resolve): a containment check on it is sound. */
   resolved?: boolean;
+  /** A literal `True` / `false`: a helper's flag argument picks its branch (`_catalog(readonly=True)`). */
+  bool?: boolean;
   /** A comprehension's element, evaluated once for every iteration (`[realpath(d) for d in DIRS]`). */
   elem?: Val;
   /** Result of a check: facts when truthy/falsy. */
@@ -136,6 +138,7 @@ export function joinVal(a: Val | undefined, b: Val | undefined): Val {
   if (a.logger || b.logger) out.logger = true;
   if (a.approval && b.approval) out.approval = true;
   if (a.num && b.num) out.num = true;
+  if (a.bool !== undefined && a.bool === b.bool) out.bool = a.bool;
   if (a.tableList && b.tableList) out.tableList = true;
   // A value that is constant on one path and tainted on the other keeps the tainted side's shape.
   if (!ta && tb) {

@@ -1,0 +1,1 @@
+"""Research agent: tools for the analyst assistant."""
