@@ -857,6 +857,10 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
         const nameVal = nameArg && nameArg.kind !== 'str' ? host.evalModuleExpr(m, nameArg).str : undefined;
         const name = nameArg?.kind === 'str' ? nameArg.value : nameVal ?? (nameArg ? exprText(nameArg) : '') ?? 'call_tool';
         const wrapper = c.args[hi].value;
+        // server.tool('whoami', 'description', async (extra) => …): with no input schema the handler receives
+        // only the request's `extra` (auth info, signal), none of it the model's
+        const schemaless = method === 'tool' && !r.firstArg && !c.args.slice(1, hi).some((a) => a.value.kind !== 'str');
+        if (schemaless) for (const p of fns[hi]?.params ?? []) constrained.add(p.name);
         add(fns[hi], r.framework, name, stmtSpan, nameArg?.span ?? c.span, false, constrained, wrapper.kind === 'call' && wrapperLogs(m, host, wrapper));
         // setRequestHandler(CallToolRequestSchema, …): one handler for every tool, switching on the name
         if (r.dispatch) for (const t of tools) if (t.fn === fns[hi]) t.dispatch = true;

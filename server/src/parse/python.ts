@@ -12,6 +12,7 @@ import type {
   Pos,
   Span,
   Stmt,
+  StrExpr,
   Target,
 } from '../model/ir';
 import type { Node } from './parser';
@@ -210,7 +211,12 @@ class PyLowerer {
         for (let i = cases.length - 1; i >= 0; i--) {
           const c = cases[i];
           const cons = c.childForFieldName('consequence');
-          chain = [{ kind: 'if', span: spanOf(c), test: { kind: 'unknown', span: spanOf(c), children: subject ? [this.expr(subject)] : [] }, then: this.block(cons, parent, cls), else: chain }];
+          // `case "fetch_url":` / `case "a" | "b":` compares the subject with strings (an MCP call_tool dispatch)
+          const literals = subject ? this.casePatternStrings(c) : undefined;
+          const test: Expr = literals?.length && subject
+            ? literals.map((lit): Expr => ({ kind: 'compare', op: '==', left: this.expr(subject), right: lit, span: lit.span })).reduce((l, r) => ({ kind: 'bool', op: 'or', left: l, right: r, span: spanOf(c) }))
+            : { kind: 'unknown', span: spanOf(c), children: subject ? [this.expr(subject)] : [] };
+          chain = [{ kind: 'if', span: spanOf(c), test, then: this.block(cons, parent, cls), else: chain }];
         }
         out.push(...chain);
         return;
@@ -234,6 +240,24 @@ class PyLowerer {
         out.push({ kind: 'expr', span, expr: e });
       }
     }
+  }
+
+  /** The string literals a case clause's pattern is made of (`"a"`, `"a" | "b"`), or undefined for any other pattern. */
+  private casePatternStrings(c: PyNode): StrExpr[] | undefined {
+    const patterns = named(c).filter((k) => k.type === 'case_pattern');
+    if (patterns.length !== 1 || c.childForFieldName('guard')) return undefined;
+    const out: StrExpr[] = [];
+    const visit = (n: PyNode): boolean => {
+      if (n.type === 'string') {
+        const e = this.expr(n);
+        if (e.kind !== 'str') return false;
+        out.push(e);
+        return true;
+      }
+      const kids = named(n);
+      return kids.length > 0 && (n.type === 'case_pattern' || n.type === 'union_pattern') && kids.every(visit);
+    };
+    return visit(patterns[0]) && out.length ? out : undefined;
   }
 
   private error(n: PyNode): void {
