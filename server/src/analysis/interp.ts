@@ -552,7 +552,12 @@ export class Interp {
     }
     if (obj.q) out.q = normQ(`${obj.q}.${name}`);
     // `db_tools.run_sql` of `from . import db_tools` / `import * as helpers from './helpers'`
-    if (obj.imp && !obj.fn) out.imp = obj.imp.name === '*' ? { module: obj.imp.module, name } : { module: this.lang === 'python' ? `${obj.imp.module}${obj.imp.module.endsWith('.') ? '' : '.'}${obj.imp.name}` : obj.imp.module, name };
+    if (obj.imp && !obj.fn) {
+      out.imp = obj.imp.name === '*' ? { module: obj.imp.module, name } : { module: this.lang === 'python' ? `${obj.imp.module}${obj.imp.module.endsWith('.') ? '' : '.'}${obj.imp.name}` : obj.imp.module, name };
+      // a workspace module's constant (`settings.BASE_DIR`): its value there, as for a name imported from it
+      const iv = this.ctx.importedValue(this.module, out.imp);
+      if (iv && !iv.fn && !iv.imp && (iv.q || iv.str !== undefined || iv.items || iv.props)) return iv;
+    }
     if (obj.selfOf) {
       const sv = this.ctx.selfAttr(this.module, obj.selfOf, name);
       // of an instance built from the model's data (self tainted in a method's summary): an attribute the
@@ -1041,6 +1046,13 @@ export class Interp {
     // a method of an instance of a workspace class: `store = Store(); store.run(q)`
     const inst = callee.q ? /^(.*):(\w+)\(\)\.(\w+)$/.exec(callee.q) : null;
     if (inst) return this.ctx.methodOf(inst[1], inst[2], inst[3]);
+    // a class or static method called through its class: `Customer.search(term)`
+    const onClass = callee.q ? /^(.*\.(?:py|[cm]?[jt]sx?)):(\w+)\.(\w+)$/.exec(callee.q) : null;
+    if (onClass) {
+      const ref = this.ctx.methodOf(onClass[1], onClass[2], onClass[3]);
+      if (ref && ref.fn.decorators.some((d) => /^(classmethod|staticmethod)$/.test(exprText(d.expr)))) return ref;
+      if (ref && this.lang === 'ts') return ref;
+    }
     // Class instantiation of a workspace class: nothing to summarise here.
     return undefined;
   }

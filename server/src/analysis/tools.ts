@@ -313,7 +313,8 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     module: mod,
     span: opts.span ?? fn.span,
     nameSpan: opts.nameSpan ?? fn.nameSpan,
-    approved: !!opts.approved,
+    // its own decorator's approval (`@function_tool(needs_approval=True)`) holds wherever it is registered
+    approved: !!opts.approved || fn.decorators.some((d) => APPROVAL_KEYWORDS.some((k) => kwTrue(stripCall(d.expr).call, k))),
     audited: auditDecorated(fn),
     untainted: pyUntainted(fn, cat, !!opts.ctxFirst),
   });
