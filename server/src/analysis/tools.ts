@@ -758,10 +758,12 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
   // A framework's factory re-exported under another name by a workspace module (`defineTool` from './kit'):
   // calls that look like a declaration are resolved too.
   const fromWorkspace = new Set(m.imports.filter((b) => b.module.startsWith('.') || /^[@~]\//.test(b.module)).map((b) => b.local));
+  const localFunctions = new Set([...m.functions.values()].filter((f) => !f.parent && !f.className).map((f) => f.name));
   forEachCall(moduleAndMethodBodies(m), (c, top, an) => {
     const last = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' ? c.callee.name : '';
     const root = c.callee.kind === 'name' ? c.callee.id : c.callee.kind === 'attr' && c.callee.obj.kind === 'name' ? c.callee.obj.id : '';
-    const wrapperCandidate = c.callee.kind === 'name' && c.args[0]?.value.kind === 'dict' && c.args[0].value.entries.some((en) => en.value.kind === 'func');
+    // the project's own helper (imported from the workspace or defined here) given a handler in an object
+    const wrapperCandidate = c.callee.kind === 'name' && (fromWorkspace.has(c.callee.id) || localFunctions.has(c.callee.id)) && c.args[0]?.value.kind === 'dict' && c.args[0].value.entries.some((en) => en.value.kind === 'func');
     if (!interesting.has(last) && !(fromWorkspace.has(root) && looksLikeDeclaration(c, fw.fallbackHandlerProps)) && !wrapperCandidate) return;
     const cv = host.evalModuleExpr(m, c.callee);
     const q = (cv.imp && !cv.fn ? host.followImport(m, cv) : cv).q ?? '';
