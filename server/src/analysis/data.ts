@@ -137,6 +137,8 @@ export interface Catalog {
   approvalNames: RegExp;
   approvalRaising: RegExp;
   sets: {
+    /** TypeScript tool factories (`ai.tool`, `createTool`): the object they return keeps its config. */
+    toolFactories: Set<string>;
     loggerFactories: Set<string>;
     loggerMethods: Set<string>;
     notLoggers: Set<string>;
@@ -245,6 +247,7 @@ export function loadCatalogData(): Catalog {
     approvalNames: regex(controls.approval.functionNames),
     approvalRaising: regex(controls.approval.raisingPrefix),
     sets: {
+      toolFactories: set([...frameworks.typescript.factories.flatMap((f) => f.callees), ...frameworks.typescript.fallbackFactoryNames]),
       loggerFactories: set(controls.audit.loggerFactories),
       loggerMethods: set(controls.audit.loggerMethods),
       notLoggers: set(controls.audit.notLoggers),

@@ -1382,6 +1382,8 @@ export class Interp {
       out.flow = u.flow;
     }
     if (q) out.q = `${q}()`;
+    // a tool object keeps its config (`fetchUrl.execute({ url })` runs the handler)
+    if (q && this.ctx.cat.sets.toolFactories.has(q) && vals[0]?.props) out.props = vals[0].props;
     if (recv?.ro || ro) out.ro = true;
     if (method === 'cursor' && e.callee.kind === 'attr' && e.callee.obj.kind === 'name') out.derived = { kind: 'cursor', of: e.callee.obj.id };
     if (recv?.approval) out.approval = true;
