@@ -214,7 +214,15 @@ export class Interp {
             }
           }
         }
-        for (const t of s.targets) this.bind(t, v, env);
+        for (const t of s.targets) {
+          // conn.read_only = True (psycopg), db.readonly = true: what the connection runs next cannot write
+          if (t.kind === 'attr' && t.obj.kind === 'name' && /^(read_?only|readonly)$/i.test(t.name) && s.value.kind === 'const' && s.value.value === true) {
+            const conn = this.lookup(t.obj.id, env);
+            if (conn) env.set(t.obj.id, { ...conn, ro: true });
+            continue;
+          }
+          this.bind(t, v, env);
+        }
         return env;
       }
       case 'expr':
