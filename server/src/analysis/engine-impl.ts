@@ -331,11 +331,7 @@ class EngineImpl implements Engine, Ctx {
     }
     // an inline object type: `({ files }: { files: FileService })`
     const inline = /^\s*\{([\s\S]*)\}\s*$/.exec(ann);
-    if (inline && m.language !== 'python') {
-      const props = new Map<string, Val>();
-      for (const [k, pt] of typeMembers(inline[1])) props.set(k, this.annotationVal(m, pt, depth + 1) ?? EMPTY);
-      return { props };
-    }
+    if (inline && m.language !== 'python') return this.typedObject(m, typeMembers(inline[1]), depth);
     const name = /^[A-Za-z_$][\w.$]*/.exec(a)?.[0];
     if (!name || name !== a) return undefined;
     const [head, ...rest] = name.split('.');
@@ -345,9 +341,13 @@ class EngineImpl implements Engine, Ctx {
     if (q && !q.startsWith('builtins.')) return { q: `${q}()` };
     // a TypeScript interface or object type: an object whose properties are what their types say
     const t = rest.length ? undefined : this.typeProps(m, head);
-    if (!t) return undefined;
+    return t ? this.typedObject(t.module, t.props, depth) : undefined;
+  }
+
+  /** An object whose properties hold what their types (resolved in `m`) say. */
+  private typedObject(m: Module, members: Map<string, string>, depth: number): Val {
     const props = new Map<string, Val>();
-    for (const [k, pt] of t.props) props.set(k, this.annotationVal(t.module, pt, depth + 1) ?? EMPTY);
+    for (const [k, pt] of members) props.set(k, this.annotationVal(m, pt, depth + 1) ?? EMPTY);
     return { props };
   }
 
@@ -729,28 +729,29 @@ class EngineImpl implements Engine, Ctx {
   }
 
   /**
-   * The ids of `m`'s functions that a module in the same folder registers as approved tools: agents are
-   * often wired (with HumanInTheLoopMiddleware, interrupt_on) apart from the modules that define their tools.
-   * Only files that mention an approval marker and `m`'s module name are read, so the answer depends on the
-   * tree alone, never on which files this engine happened to analyse before.
+   * Which of `m`'s tools a module in the same folder, or the one above inside a scan root, registers as
+   * approved: agents are often wired (HumanInTheLoopMiddleware, interrupt_on, LangChain.js
+   * humanInTheLoopMiddleware's interruptOn) apart from the modules that define their tools. Only files that
+   * mention a wiring marker and `m`'s module name are read, so the answer depends on the tree alone, never on
+   * which files this engine happened to analyse before.
    */
   private wiringApprovals(m: Module): (t: ToolDef) => boolean {
     const ids = new Set<string>();
     const named: { exported: string; keys: Set<string> }[] = [];
     const stem = basename(m.path).replace(/\.[^.]+$/, '');
-    const ts = m.language !== 'python';
+    const py = m.language === 'python';
     // the tools' folder, and the one above it (src/agent.ts wiring src/tools/*.ts) when that is inside a root
     const up = dirname(dirname(m.path));
     const dirs = [dirname(m.path), ...(this.roots.some((r) => up === r || up.startsWith(r + sep)) ? [up] : [])];
     for (const file of dirs.flatMap((d) => this.wiringFilesIn(d))) {
-      if (file === m.path || (languageOf(file) === 'python') !== !ts) continue;
+      if (file === m.path || (languageOf(file) === 'python') !== py) continue;
       let found = this.wiringTools.get(file);
       if (!found) {
         const w = this.load(file);
         if (!w || w.module === m || !w.text.includes(stem)) continue;
         found = { tools: discoverTools(w.module, this, w.text), hitl: [] };
         // LangChain.js HITL middleware names tools by the names the model sees; the list holds variables
-        if (ts) {
+        if (!py) {
           for (const h of humanInTheLoopLists(w.module)) {
             for (const item of h.items) {
               const b = w.module.imports.find((x) => x.local === item);

@@ -63,6 +63,24 @@ function interpretsModelCode(items: readonly Val[]): boolean {
   return false;
 }
 
+/** `readonly=True`, `read_only: true`: a connection opened or set read-only. */
+const READ_ONLY_FLAG = /^read_?only$/i;
+
+/** The expression a function returns when its body is that one `return` (an arrow's expression body). */
+export function singleReturn(fn: FunctionDef): Expr | undefined {
+  const only = fn.body.length === 1 ? fn.body[0] : undefined;
+  return only?.kind === 'return' ? only.value : undefined;
+}
+
+/** A method declared `@staticmethod` / `@classmethod`: called through its class, not an instance. */
+export function isClassLevel(fn: FunctionDef): boolean {
+  return fn.decorators.some((d) => /^(staticmethod|classmethod)$/.test(exprText(d.expr)));
+}
+
+/** The parameter indices among a value's taint origins (`#0`, `#2` in a helper's summary). */
+function paramOrigins(t: ReadonlySet<string> | undefined): number[] {
+  return t ? [...t].filter((o) => o.startsWith('#')).map((o) => Number(o.slice(1))) : [];
+}
 
 export interface Hit {
   rule: string;
@@ -216,7 +234,7 @@ export class Interp {
         }
         for (const t of s.targets) {
           // conn.read_only = True (psycopg), db.readonly = true: what the connection runs next cannot write
-          if (t.kind === 'attr' && t.obj.kind === 'name' && /^(read_?only|readonly)$/i.test(t.name) && s.value.kind === 'const' && s.value.value === true) {
+          if (t.kind === 'attr' && t.obj.kind === 'name' && READ_ONLY_FLAG.test(t.name) && s.value.kind === 'const' && s.value.value === true) {
             const conn = this.lookup(t.obj.id, env);
             if (conn) env.set(t.obj.id, { ...conn, ro: true });
             continue;
@@ -899,10 +917,11 @@ export class Interp {
     // ROOTS.map((d) => path.resolve(d)): a list whose element is what the callback returns
     const a0 = e.args[0]?.value;
     // (also over the model's list: `urls.map((u) => assertAllowedHost(u))` is a list of checked URLs)
-    if (method === 'map' && recv && (recv.items || recv.elem || tainted(recv)) && a0?.kind === 'func' && a0.fn.params.length && a0.fn.body.length === 1 && a0.fn.body[0].kind === 'return' && a0.fn.body[0].value) {
+    const mapped = method === 'map' && recv && (recv.items || recv.elem || tainted(recv)) && a0?.kind === 'func' && a0.fn.params.length ? singleReturn(a0.fn) : undefined;
+    if (mapped && recv && a0?.kind === 'func') {
       const scope = env.clone();
       scope.set(a0.fn.params[0].name, this.elementOf(recv));
-      const elem = this.ev(a0.fn.body[0].value, scope);
+      const elem = this.ev(mapped, scope);
       return { t: elem.t, safe: elem.safe, flow: elem.flow, elem };
     }
 
@@ -981,7 +1000,7 @@ export class Interp {
       facts = this.factsOf(this.ev(a0.items[0], scope));
     } else if (recv && (method === 'some' || method === 'every') && a0?.kind === 'func') {
       const fn = a0.fn;
-      const ret = fn.body.length === 1 && fn.body[0].kind === 'return' ? fn.body[0].value : undefined;
+      const ret = singleReturn(fn);
       const scope = env.clone();
       bound = new Set(fn.params.map((p) => p.name));
       for (const p of fn.params) scope.set(p.name, this.elementOf(recv));
@@ -1058,7 +1077,7 @@ export class Interp {
     const onClass = callee.q ? /^(.*\.(?:py|[cm]?[jt]sx?)):(\w+)\.(\w+)$/.exec(callee.q) : null;
     if (onClass) {
       const ref = this.ctx.methodOf(onClass[1], onClass[2], onClass[3]);
-      if (ref && ref.fn.decorators.some((d) => /^(classmethod|staticmethod)$/.test(exprText(d.expr)))) return ref;
+      if (ref && isClassLevel(ref.fn)) return ref;
       if (ref && this.lang === 'ts') return ref;
     }
     // Class instantiation of a workspace class: nothing to summarise here.
@@ -1128,7 +1147,7 @@ export class Interp {
       if (path !== undefined && this.ctx.cat.credentialPaths.test(path)) {
         this.caps |= CAT_BIT.secret;
         this.addHit({ rule: 'secret/credential-store-read', category: 'secret', sink: `${ref.fn.name || 'helper'}()`, span: e.span, origins: new Set(), flow: [step], call: e, stmt: this.stmtTop });
-      } else if (a && !this.isToolBody && a.t) for (const o of a.t) if (o.startsWith('#')) this.pathParams.add(Number(o.slice(1)));
+      } else if (a && !this.isToolBody) for (const i of paramOrigins(a.t)) this.pathParams.add(i);
     }
     for (const i of s.sqlText ?? []) {
       const a = args[i];
@@ -1192,7 +1211,7 @@ export class Interp {
   /** In a helper, SQL text of unknown content that comes from parameters: the caller's arguments decide. */
   private noteSqlTextParams(v: Val): void {
     if (this.isToolBody || !v.t) return;
-    for (const o of v.t) if (o.startsWith('#')) this.sqlTextParams.add(Number(o.slice(1)));
+    for (const i of paramOrigins(v.t)) this.sqlTextParams.add(i);
   }
 
   private evalReturn(ref: FnRef, args: Val[], call?: CallExpr): Val | undefined {
@@ -1417,7 +1436,7 @@ export class Interp {
         }
       }
       const a = e.args[i];
-      if (a.name && /^(read_?only|readonly)$/i.test(a.name) && a.value.kind === 'const' && a.value.value === true) return true;
+      if (a.name && READ_ONLY_FLAG.test(a.name) && a.value.kind === 'const' && a.value.value === true) return true;
     }
     return false;
   }
@@ -1651,7 +1670,7 @@ export class Interp {
       if (path !== undefined && this.ctx.cat.credentialPaths.test(path)) {
         this.caps |= CAT_BIT.secret;
         this.addHit({ rule: 'secret/credential-store-read', category: 'secret', sink: sinkName, span: e.span, origins: new Set(), flow: [], call: callExpr, arg: argExpr, stmt: this.stmtTop });
-      } else if (path === undefined && !this.isToolBody && v.t) for (const o of v.t) if (o.startsWith('#')) this.pathParams.add(Number(o.slice(1)));
+      } else if (path === undefined && !this.isToolBody) for (const i of paramOrigins(v.t)) this.pathParams.add(i);
     }
     if (c === 'sql' && v.props && !v.str) {
       // pool.query({ text, values }) / connection.query({ sql, values }): the statement is the text property
@@ -1665,7 +1684,7 @@ export class Interp {
       // read-only connection + table allowlist
       if (call?.recv?.ro && env.tablesChecked) return;
       if (call?.recv?.ro) ro = true;
-      else if (!this.isToolBody && call?.recv?.t) roParam = [...call.recv.t].filter((o) => o.startsWith('#')).map((o) => Number(o.slice(1)))[0];
+      else if (!this.isToolBody) roParam = paramOrigins(call?.recv?.t)[0];
       if (argExpr?.kind === 'fmt') shape = this.lang === 'python' ? 'fstring-sql' : 'template-sql';
       else if (argExpr?.kind === 'bin') shape = argExpr.op === '%' ? 'percent-sql' : 'concat-sql';
       else if (argExpr?.kind === 'call' && argExpr.callee.kind === 'attr' && argExpr.callee.name === 'format') shape = 'format-sql';

@@ -2,7 +2,7 @@
 import type { CallExpr, ClassDef, DictExpr, Expr, FunctionDef, Module, Param, Span, Stmt } from '../model/ir';
 import type { Catalog } from './data';
 import { regex } from './data';
-import { exprText } from './interp';
+import { exprText, isClassLevel, singleReturn } from './interp';
 import type { FnRef, Val } from './values';
 
 export interface ToolDef {
@@ -36,6 +36,13 @@ export interface DiscoverHost {
   followImport(m: Module, v: Val): Val;
   /** The module of a workspace file, loaded if need be. */
   moduleAt(path: string): Module | undefined;
+}
+
+/** The workspace class an expression names (`RepoTools`, imported or not), with the module it is in. */
+function classNamed(host: DiscoverHost, m: Module, e: Expr): { module: Module; name: string } | undefined {
+  const cls = /^(.+):(\w+)$/.exec(host.evalModuleExpr(m, e).q ?? '');
+  const module = cls ? (cls[1] === m.path ? m : host.moduleAt(cls[1])) : undefined;
+  return cls && module ? { module, name: cls[2] } : undefined;
 }
 
 /** The qualified name of a module-level expression, through workspace re-exports. */
@@ -92,8 +99,8 @@ export function forEachCall(stmts: Stmt[], cb: (c: CallExpr, top: Stmt, assignNa
         return;
       case 'func': {
         // `const makeSearch = (deps) => tool({…})`: the tool a factory returns takes the factory's name
-        const only = e.fn.body.length === 1 ? e.fn.body[0] : undefined;
-        if (an && only?.kind === 'return' && only.value) visitExpr(only.value, top, an);
+        const only = singleReturn(e.fn);
+        if (an && only) visitExpr(only, top, an);
         else visitStmts(e.fn.body, top);
         return;
       }
@@ -438,10 +445,9 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     if (e.kind !== 'name' && e.kind !== 'attr') return undefined;
     // Class.method: a static or class method named through its class, here or imported
     if (e.kind === 'attr' && e.obj.kind === 'name') {
-      const cls = /^(.+):(\w+)$/.exec(host.evalModuleExpr(m, e.obj).q ?? '');
-      const mod = cls ? (cls[1] === m.path ? m : host.moduleAt(cls[1])) : undefined;
-      const fn = cls && mod?.functions.get(`${cls[2]}.${e.name}`);
-      if (fn && mod) return { fn, module: mod };
+      const cls = classNamed(host, m, e.obj);
+      const fn = cls?.module.functions.get(`${cls.name}.${e.name}`);
+      if (fn && cls) return { fn, module: cls.module };
     }
     return host.resolveFn(m, host.evalModuleExpr(m, e));
   };
@@ -449,8 +455,7 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
     if (!ref) return;
     // a method counts only when registered through self (a toolkit listing its own methods), or when it is
     // a static or class method registered through its class (`function_tool(RepoTools.git_show)`)
-    const onClass = ref.fn.decorators.some((d) => /^(staticmethod|classmethod)$/.test(exprText(d.expr)));
-    if (ref.fn.className && ref.fn.className !== currentClass && !onClass) return;
+    if (ref.fn.className && ref.fn.className !== currentClass && !isClassLevel(ref.fn)) return;
     const t = mkTool(ref.fn, ref.module, framework, { approved });
     const prev = tools.find((x) => x.fn === ref.fn);
     if (prev) prev.approved ||= approved;
@@ -561,9 +566,9 @@ function discoverPython(m: Module, host: DiscoverHost, text: string): ToolDef[] 
         if (ref) registerRef(ref, 'langgraph', true);
         else if (it.kind === 'call') {
           // an instance of a class-based tool (`PurgeArchiveTool()`), in this module or another
-          const cls = /^(.+):(\w+)$/.exec(host.evalModuleExpr(m, it.callee).q ?? '');
-          const mod = cls ? (cls[1] === m.path ? m : host.moduleAt(cls[1])) : undefined;
-          const c = cls && mod?.classes.find((x) => x.name === cls[2]);
+          const cls = classNamed(host, m, it.callee);
+          const mod = cls?.module;
+          const c = cls && mod?.classes.find((x) => x.name === cls.name);
           const body = c && mod && fw.baseClasses.flatMap((b) => b.methods).map((n) => mod.functions.get(`${c.name}.${n}`)).find((f) => f);
           if (!c || !mod || !body) continue;
           const prev = tools.find((x) => x.fn === body);
@@ -802,8 +807,8 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
         const approvalProp = fac?.approval ?? 'needsApproval';
         const ap = dictProp(obj, approvalProp);
         // `needsApproval: async (_, { amount }) => amount > 5000` asks only sometimes: the gate does not dominate
-        const alwaysTrue = (f: FunctionDef) => f.body.length === 1 && f.body[0].kind === 'return' && f.body[0].value?.kind === 'const' && f.body[0].value.value === true;
-        const approved = !!ap && !(ap.kind === 'const' && ap.value === false) && (ap.kind !== 'func' || alwaysTrue(ap.fn));
+        const always = ap?.kind === 'func' ? singleReturn(ap.fn) : undefined;
+        const approved = !!ap && !(ap.kind === 'const' && ap.value === false) && (ap.kind !== 'func' || (always?.kind === 'const' && always.value === true));
         const nameExpr = dictProp(obj, 'name') ?? dictProp(obj, 'id');
         const name = an?.name ?? (nameExpr?.kind === 'str' ? nameExpr.value : handler.name || 'tool');
         add(handler, fac?.framework ?? (calleeName === 'createTool' ? 'mastra' : 'ai-tool'), name, stmtSpan, an?.span ?? c.span, approved, constrained, wrappedAudit);
