@@ -56,6 +56,8 @@ export interface FrameworkData {
     toolListWrappers: string[];
     /** LangGraph's prebuilt tool node: a graph paused before a node holding one approves its tools. */
     toolNodes: string[];
+    /** Workspace decorators whose name says they declare tools (`@agent_tool`, `@register_tool`). */
+    ownDecoratorNames: string;
     toolListMethods: Record<string, number>;
     contextAnnotations: string[];
     contextNames: string[];
@@ -63,7 +65,8 @@ export interface FrameworkData {
     dispatchMarkers: string[];
   };
   typescript: {
-    factories: { framework: string; callees: string[]; handler: string; schema: string[]; approval?: string }[];
+    /** `input`: the one property of the handler's argument that the model writes (Mastra's `context`). */
+    factories: { framework: string; callees: string[]; handler: string; schema: string[]; approval?: string; input?: string }[];
     handlerCalls: { framework: string; callees: string[]; handlerArg: number; configArg: number; schema: string[] }[];
     methodRegistrations: { framework: string; classes?: string[]; methods: string[]; nameArg?: number; firstArg?: string; dispatch?: boolean }[];
     fallbackFactoryNames: string[];
@@ -124,6 +127,7 @@ export interface Catalog {
   destructiveSql: RegExp;
   readOnlySql: RegExp;
   temporaryPath: RegExp;
+  commandRunners: { all: Set<string>; interpreters: RegExp; codeOptions: Set<string> };
   sqlBuilderTags: RegExp;
   sqlQueryTags: RegExp;
   /** Statement type (`sqlalchemy.text()`) → methods that bind values without changing its text. */
@@ -188,7 +192,7 @@ export function loadCatalogData(): Catalog {
   const read = (f: string): any => bundled?.[f.replace(/\.yaml$/, '')] ?? parseYaml(readFileSync(join(rulesDir(), f), 'utf8'));
   const frameworks = read('frameworks.yaml') as FrameworkData;
   const controls = read('controls.yaml') as ControlsData;
-  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; readOnlySql: string; temporaryPath: string; sqlBuilderTags: string; sqlQueryTags: string; bindingMethods: Record<string, string[]>; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
+  const sinkDoc = read('sinks.yaml') as { sinks: RawSink[]; destructiveSql: string; readOnlySql: string; temporaryPath: string; commandRunners: { all: string[]; interpreters: string; codeOptions: string[] }; sqlBuilderTags: string; sqlQueryTags: string; bindingMethods: Record<string, string[]>; sqlText: string; credentialPaths: string; paymentUrls: string; messageUrls: string };
   const calls = new Map<string, SinkSpec[]>();
   const methods = new Map<string, SinkSpec[]>();
   const names: { re: RegExp; spec: SinkSpec }[] = [];
@@ -235,6 +239,7 @@ export function loadCatalogData(): Catalog {
     destructiveSql: regex(sinkDoc.destructiveSql),
     readOnlySql: regex(sinkDoc.readOnlySql),
     temporaryPath: regex(sinkDoc.temporaryPath),
+    commandRunners: { all: set(sinkDoc.commandRunners.all), interpreters: regex(sinkDoc.commandRunners.interpreters), codeOptions: set(sinkDoc.commandRunners.codeOptions) },
     sqlBuilderTags: regex(sinkDoc.sqlBuilderTags),
     sqlQueryTags: regex(sinkDoc.sqlQueryTags),
     bindingMethods: new Map(Object.entries(sinkDoc.bindingMethods).map(([q, ms]) => [q, new Set(ms)])),

@@ -36,28 +36,27 @@ function endsWithSeparator(e: Expr | undefined, v: Val | undefined): boolean {
 }
 
 /** An argv list whose program is constant and not a shell or interpreter handed model code. */
-function constantProgram(v: Val | undefined): boolean {
+function constantProgram(v: Val | undefined, cat: Catalog): boolean {
   const prog = v?.items?.[0];
   if (!v?.items?.length || !prog || tainted(prog) || prog.str === undefined) return false;
-  return !interpretsModelCode(v.items);
+  return !interpretsModelCode(v.items, cat);
 }
 
-const INTERPRETERS = /^(sh|bash|zsh|dash|ksh|fish|python[\d.]*|node|perl|ruby|php|deno|bun)$/;
-
 /**
- * Whether an argv list with a constant program runs model data as code: a runner (sudo, env, xargs, ssh,
- * cmd, powershell) with model data anywhere; an interpreter whose code is the model's, the argument of
- * `-c`/`-e`, the module of `-m`, or the script (its first argument that is not an option). The arguments
- * after a constant script or module are data: `python -m pytest <selector>`, `bash deploy.sh <env>`.
+ * Whether an argv list with a constant program runs model data as code (rules/sinks.yaml `commandRunners`):
+ * a runner (sudo, env, xargs, ssh, cmd, powershell) with model data anywhere; an interpreter whose code is
+ * the model's, the argument of a code option (`-c`, `-e`, `-m`…), or the script (its first argument that is
+ * not an option). The arguments after a constant script or module are data: `python -m pytest <selector>`.
  */
-function interpretsModelCode(items: readonly Val[]): boolean {
+function interpretsModelCode(items: readonly Val[], cat: Catalog): boolean {
   const name = items[0].str?.split('/').pop() ?? '';
-  if (!SHELLS.has(name)) return false;
-  if (!INTERPRETERS.test(name)) return items.slice(1).some(tainted);
+  const runners = cat.commandRunners;
+  if (!runners.all.has(name)) return false;
+  if (!runners.interpreters.test(name)) return items.slice(1).some(tainted);
   for (let i = 1; i < items.length; i++) {
     const a = items[i];
     if (tainted(a) || a.str === undefined) return tainted(a);
-    if (/^(-c|-e|--eval|-p|--print|-m|-r|--require)$/.test(a.str)) return !!items[i + 1] && tainted(items[i + 1]);
+    if (runners.codeOptions.has(a.str)) return !!items[i + 1] && tainted(items[i + 1]);
     if (!a.str.startsWith('-')) return false;
   }
   return false;
@@ -154,7 +153,6 @@ export interface Ctx {
 const PASSTHRU = new Set(['lower', 'upper', 'strip', 'lstrip', 'rstrip', 'casefold', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toString', 'normalize', 'encode', 'decode', 'format', 'replace', 'removeprefix', 'removesuffix', 'title', 'capitalize', 'expandtabs', 'valueOf', 'toLocaleLowerCase', 'as_posix']);
 const STR_CTORS = new Set(['builtins.str', 'String', 'builtins.repr', 'os.fspath', 'builtins.bytes']);
 const JSON_PARSE = new Set(['json.loads', 'JSON.parse', 'orjson.loads', 'ujson.loads', 'yaml.safe_load', 'json.load']);
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'pwsh', '/bin/sh', '/bin/bash', '/usr/bin/bash', '/bin/zsh', 'python', 'python3', 'node', 'perl', 'ruby', 'sudo', 'env', 'xargs', 'ssh']);
 const URL_HOST_PREFIX = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+[/?#]/i;
 const MAX_INLINE_DEPTH = 3;
 /** What an allowlist check scopes: everything but SQL text, which needs bound parameters or a read-only connection. */
@@ -1133,7 +1131,7 @@ export class Interp {
       if ((h.ro || (h.roParam !== undefined && args[h.roParam]?.ro)) && env.tablesChecked) continue;
       const argIdx = [...h.origins].map((o) => Number(o.slice(1)));
       // run_argv(["systemctl", "restart", unit]): the helper runs the list as argv, its program is constant
-      if (h.category === 'exec' && h.shape === 'program' && argIdx.length === 1 && constantProgram(args[argIdx[0]])) continue;
+      if (h.category === 'exec' && h.shape === 'program' && argIdx.length === 1 && constantProgram(args[argIdx[0]], this.ctx.cat)) continue;
       const argExpr = this.argExprForParam(ref.fn, e, argIdx[0]);
       this.addHit({ ...h, span: e.span, origins: u.t, flow: [step, ...h.flow], call: e, arg: argExpr, stmt: this.stmtTop, valueFlow: u.flow });
     }
@@ -1649,7 +1647,7 @@ export class Interp {
         if (v.items && v.items.length) {
           const prog = v.items[0];
           const progName = prog.str?.split('/').pop();
-          if (prog.str !== undefined && progName && interpretsModelCode(v.items)) {
+          if (prog.str !== undefined && progName && interpretsModelCode(v.items, this.ctx.cat)) {
             v = unionTaint(v.items.slice(1)) as Val;
             shape = 'shell-argv';
           } else v = prog;
@@ -1657,7 +1655,7 @@ export class Interp {
           // constant program
           const rest = callExpr ? call?.vals.slice(1) ?? [] : [];
           const progName = v.str?.split('/').pop();
-          if (progName && SHELLS.has(progName) && rest.some((x) => tainted(x) || x.items?.some(tainted))) {
+          if (progName && this.ctx.cat.commandRunners.all.has(progName) && rest.some((x) => tainted(x) || x.items?.some(tainted))) {
             v = unionTaint(rest.flatMap((x) => [x, ...(x.items ?? [])])) as Val;
             shape = 'shell-argv';
           }

@@ -750,9 +750,10 @@ function discoverTs(m: Module, host: DiscoverHost, text: string): ToolDef[] {
     // a foreign handler's findings sit in its own file, on its own declaration
     const at = home ? { module: home, span: fn.span, nameSpan: fn.nameSpan } : { module: m, span, nameSpan };
     const untainted = tsParamsUntainted(fn, constrained);
-    // Mastra: `execute: async ({ context, runtimeContext, mastra })` — only `context` is the model's input
+    // `execute: async ({ context, runtimeContext, mastra })`: only the factory's input property is the model's
+    const input = fw.factories.find((f) => f.framework === framework)?.input;
     const first = fn.params[0]?.pattern;
-    if (framework === 'mastra' && first?.kind === 'object') for (const p of first.props) if (p.key !== 'context' && p.target.kind === 'name') untainted.add(p.target.id);
+    if (input && first?.kind === 'object') for (const p of first.props) if (p.key !== input && p.target.kind === 'name') untainted.add(p.target.id);
     tools.push({ name, framework, fn, ...at, approved: approved || moduleApproved, audited, untainted });
   };
   const declared = (fn: FunctionDef | undefined, nameExpr: Expr | undefined) => {
@@ -898,7 +899,7 @@ function pyWrapsTool(ref: FnRef, host: DiscoverHost, fw: Catalog['frameworks']['
   const cached = pyWrappers.get(ref.fn);
   if (cached !== undefined) return cached;
   pyWrappers.set(ref.fn, false);
-  let yes = /^(tool|(\w+_)?tools?_?(method|fn|function)?|\w+_tool)$/i.test(ref.fn.name);
+  let yes = regex(fw.ownDecoratorNames).test(ref.fn.name);
   if (!yes) {
     // the functions it defines inside (the decorator proper) take the decorated function as a parameter
     const params = new Set<string>(ref.fn.params.map((p) => p.name));
